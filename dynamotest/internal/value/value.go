@@ -1,0 +1,387 @@
+package value
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Item is a DynamoDB item: attribute names to values.
+type Item = map[string]types.AttributeValue
+
+// TypeName returns DynamoDB's type descriptor of av: "S", "N", "B", "SS",
+// "NS", "BS", "M", "L", "NULL" or "BOOL"; "" for nil or an unknown member.
+func TypeName(av types.AttributeValue) string {
+	switch av.(type) {
+	case *types.AttributeValueMemberS:
+		return "S"
+	case *types.AttributeValueMemberN:
+		return "N"
+	case *types.AttributeValueMemberB:
+		return "B"
+	case *types.AttributeValueMemberSS:
+		return "SS"
+	case *types.AttributeValueMemberNS:
+		return "NS"
+	case *types.AttributeValueMemberBS:
+		return "BS"
+	case *types.AttributeValueMemberM:
+		return "M"
+	case *types.AttributeValueMemberL:
+		return "L"
+	case *types.AttributeValueMemberNULL:
+		return "NULL"
+	case *types.AttributeValueMemberBOOL:
+		return "BOOL"
+	}
+	return ""
+}
+
+// Compare orders two values of the same scalar type S, N or B: strings by
+// UTF-8 bytes, numbers numerically, binaries by bytes. ok is false when the
+// values are not both S, both N or both B.
+func Compare(a, b types.AttributeValue) (c int, ok bool) {
+	switch x := a.(type) {
+	case *types.AttributeValueMemberS:
+		if y, ok := b.(*types.AttributeValueMemberS); ok {
+			return strings.Compare(x.Value, y.Value), true
+		}
+	case *types.AttributeValueMemberN:
+		if y, ok := b.(*types.AttributeValueMemberN); ok {
+			return CompareNumbers(x.Value, y.Value), true
+		}
+	case *types.AttributeValueMemberB:
+		if y, ok := b.(*types.AttributeValueMemberB); ok {
+			return bytes.Compare(x.Value, y.Value), true
+		}
+	}
+	return 0, false
+}
+
+// Equal reports whether a and b are the same value: numbers compare
+// numerically, sets as sets, lists element-wise and maps key-wise.
+func Equal(a, b types.AttributeValue) bool {
+	switch x := a.(type) {
+	case *types.AttributeValueMemberS:
+		y, ok := b.(*types.AttributeValueMemberS)
+		return ok && x.Value == y.Value
+	case *types.AttributeValueMemberN:
+		y, ok := b.(*types.AttributeValueMemberN)
+		return ok && CompareNumbers(x.Value, y.Value) == 0
+	case *types.AttributeValueMemberB:
+		y, ok := b.(*types.AttributeValueMemberB)
+		return ok && bytes.Equal(x.Value, y.Value)
+	case *types.AttributeValueMemberBOOL:
+		y, ok := b.(*types.AttributeValueMemberBOOL)
+		return ok && x.Value == y.Value
+	case *types.AttributeValueMemberNULL:
+		_, ok := b.(*types.AttributeValueMemberNULL)
+		return ok
+	case *types.AttributeValueMemberSS:
+		y, ok := b.(*types.AttributeValueMemberSS)
+		return ok && sameSet(x.Value, y.Value, strings.Compare)
+	case *types.AttributeValueMemberNS:
+		y, ok := b.(*types.AttributeValueMemberNS)
+		return ok && sameSet(x.Value, y.Value, CompareNumbers)
+	case *types.AttributeValueMemberBS:
+		y, ok := b.(*types.AttributeValueMemberBS)
+		return ok && sameSet(x.Value, y.Value, bytes.Compare)
+	case *types.AttributeValueMemberL:
+		y, ok := b.(*types.AttributeValueMemberL)
+		return ok && slices.EqualFunc(x.Value, y.Value, Equal)
+	case *types.AttributeValueMemberM:
+		y, ok := b.(*types.AttributeValueMemberM)
+		return ok && EqualItems(x.Value, y.Value)
+	}
+	return false
+}
+
+// EqualItems reports whether two items hold equal values under the same names.
+func EqualItems(a, b Item) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		w, ok := b[k]
+		if !ok || !Equal(v, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameSet[E any](a, b []E, compare func(E, E) int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x := slices.SortedFunc(slices.Values(a), compare)
+	y := slices.SortedFunc(slices.Values(b), compare)
+	return slices.EqualFunc(x, y, func(p, q E) bool { return compare(p, q) == 0 })
+}
+
+// Clone returns a deep copy of av; byte slices are copied, strings shared.
+func Clone(av types.AttributeValue) types.AttributeValue {
+	switch x := av.(type) {
+	case *types.AttributeValueMemberS:
+		return &types.AttributeValueMemberS{Value: x.Value}
+	case *types.AttributeValueMemberN:
+		return &types.AttributeValueMemberN{Value: x.Value}
+	case *types.AttributeValueMemberB:
+		return &types.AttributeValueMemberB{Value: bytes.Clone(nonNil(x.Value))}
+	case *types.AttributeValueMemberBOOL:
+		return &types.AttributeValueMemberBOOL{Value: x.Value}
+	case *types.AttributeValueMemberNULL:
+		return &types.AttributeValueMemberNULL{Value: x.Value}
+	case *types.AttributeValueMemberSS:
+		return &types.AttributeValueMemberSS{Value: slices.Clone(x.Value)}
+	case *types.AttributeValueMemberNS:
+		return &types.AttributeValueMemberNS{Value: slices.Clone(x.Value)}
+	case *types.AttributeValueMemberBS:
+		out := make([][]byte, len(x.Value))
+		for i, b := range x.Value {
+			out[i] = bytes.Clone(nonNil(b))
+		}
+		return &types.AttributeValueMemberBS{Value: out}
+	case *types.AttributeValueMemberL:
+		out := make([]types.AttributeValue, len(x.Value))
+		for i, v := range x.Value {
+			out[i] = Clone(v)
+		}
+		return &types.AttributeValueMemberL{Value: out}
+	case *types.AttributeValueMemberM:
+		return &types.AttributeValueMemberM{Value: CloneItem(x.Value)}
+	}
+	return av
+}
+
+func nonNil(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+// CloneItem returns a deep copy of it; nil stays nil.
+func CloneItem(it Item) Item {
+	if it == nil {
+		return nil
+	}
+	out := make(Item, len(it))
+	for k, v := range it {
+		out[k] = Clone(v)
+	}
+	return out
+}
+
+// Canonical validates av as DynamoDB validates request values and returns
+// its canonical deep copy: numbers normalised (1.50 -> 1.5, 1e2 -> 100) and
+// set members sorted (strings by bytes, numbers numerically, binaries by
+// bytes), as DynamoDB stores and returns them.
+func Canonical(av types.AttributeValue) (types.AttributeValue, error) {
+	switch x := av.(type) {
+	case nil:
+		return nil, Validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
+	case *types.AttributeValueMemberS, *types.AttributeValueMemberB, *types.AttributeValueMemberBOOL:
+		return Clone(av), nil
+	case *types.AttributeValueMemberNULL:
+		if !x.Value {
+			return nil, Validation("One or more parameter values were invalid: Null attribute value types must have the value of true")
+		}
+		return &types.AttributeValueMemberNULL{Value: true}, nil
+	case *types.AttributeValueMemberN:
+		n, err := NormalizeNumber(x.Value)
+		if err != nil {
+			return nil, err
+		}
+		return &types.AttributeValueMemberN{Value: n}, nil
+	case *types.AttributeValueMemberSS:
+		if len(x.Value) == 0 {
+			return nil, Validation("One or more parameter values were invalid: An string set  may not be empty")
+		}
+		out := slices.Sorted(slices.Values(x.Value))
+		if hasAdjacentDup(out, strings.Compare) {
+			return nil, Validation("One or more parameter values were invalid: Input collection [%s] contains duplicates", strings.Join(x.Value, ", "))
+		}
+		return &types.AttributeValueMemberSS{Value: out}, nil
+	case *types.AttributeValueMemberNS:
+		if len(x.Value) == 0 {
+			return nil, Validation("One or more parameter values were invalid: An number set  may not be empty")
+		}
+		out := make([]string, len(x.Value))
+		for i, s := range x.Value {
+			n, err := NormalizeNumber(s)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = n
+		}
+		slices.SortFunc(out, CompareNumbers)
+		if hasAdjacentDup(out, CompareNumbers) {
+			return nil, Validation("Input collection contains duplicates")
+		}
+		return &types.AttributeValueMemberNS{Value: out}, nil
+	case *types.AttributeValueMemberBS:
+		if len(x.Value) == 0 {
+			return nil, Validation("One or more parameter values were invalid: Binary sets should not be empty")
+		}
+		out := make([][]byte, len(x.Value))
+		for i, b := range x.Value {
+			out[i] = bytes.Clone(nonNil(b))
+		}
+		slices.SortFunc(out, bytes.Compare)
+		if hasAdjacentDup(out, bytes.Compare) {
+			return nil, Validation("One or more parameter values were invalid: Input collection of type BS contains duplicates.")
+		}
+		return &types.AttributeValueMemberBS{Value: out}, nil
+	case *types.AttributeValueMemberL:
+		out := make([]types.AttributeValue, len(x.Value))
+		for i, v := range x.Value {
+			c, err := Canonical(v)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = c
+		}
+		return &types.AttributeValueMemberL{Value: out}, nil
+	case *types.AttributeValueMemberM:
+		m, err := CanonicalItem(x.Value)
+		if err != nil {
+			return nil, err
+		}
+		if m == nil {
+			m = Item{}
+		}
+		return &types.AttributeValueMemberM{Value: m}, nil
+	}
+	return nil, Validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes")
+}
+
+// CanonicalItem applies Canonical to every attribute of it.
+func CanonicalItem(it Item) (Item, error) {
+	if it == nil {
+		return nil, nil
+	}
+	out := make(Item, len(it))
+	for k, v := range it {
+		c, err := Canonical(v)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = c
+	}
+	return out, nil
+}
+
+// Validate reports whether av is a value DynamoDB accepts (see Canonical).
+func Validate(av types.AttributeValue) error {
+	_, err := Canonical(av)
+	return err
+}
+
+func hasAdjacentDup[E any](sorted []E, compare func(E, E) int) bool {
+	for i := 1; i < len(sorted); i++ {
+		if compare(sorted[i-1], sorted[i]) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Size returns the bytes DynamoDB counts for av, without its name: UTF-8
+// length of strings, length of binaries, 1 byte per two significant digits
+// plus 1 for numbers, 1 for BOOL and NULL, the members' sizes for sets, and
+// 3 bytes plus 1 byte and the size of each element (and key) for L and M.
+func Size(av types.AttributeValue) int {
+	switch x := av.(type) {
+	case *types.AttributeValueMemberS:
+		return len(x.Value)
+	case *types.AttributeValueMemberB:
+		return len(x.Value)
+	case *types.AttributeValueMemberN:
+		return numberSize(x.Value)
+	case *types.AttributeValueMemberBOOL, *types.AttributeValueMemberNULL:
+		return 1
+	case *types.AttributeValueMemberSS:
+		n := 0
+		for _, s := range x.Value {
+			n += len(s)
+		}
+		return n
+	case *types.AttributeValueMemberNS:
+		n := 0
+		for _, s := range x.Value {
+			n += numberSize(s)
+		}
+		return n
+	case *types.AttributeValueMemberBS:
+		n := 0
+		for _, b := range x.Value {
+			n += len(b)
+		}
+		return n
+	case *types.AttributeValueMemberL:
+		n := 3
+		for _, v := range x.Value {
+			n += 1 + Size(v)
+		}
+		return n
+	case *types.AttributeValueMemberM:
+		n := 3
+		for k, v := range x.Value {
+			n += 1 + len(k) + Size(v)
+		}
+		return n
+	}
+	return 0
+}
+
+// numberSize counts significant digits of a number text: leading zeros of
+// the integer part and trailing zeros of the fraction (or of an integer) are
+// not significant.
+func numberSize(s string) int {
+	neg := strings.HasPrefix(s, "-")
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		s = s[:i]
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+	digits = strings.Trim(digits, "0")
+	n := (len(digits)+1)/2 + 1
+	if neg {
+		n++
+	}
+	return n
+}
+
+// ItemSize returns the size DynamoDB counts for an item: the sum of each
+// attribute name's length and its value's size.
+func ItemSize(it Item) int {
+	n := 0
+	for k, v := range it {
+		n += len(k) + Size(v)
+	}
+	return n
+}
+
+// KeyString renders a key value (S, N or B) as a string usable as a map key
+// that distinguishes types: equal keys give equal strings.
+func KeyString(av types.AttributeValue) string {
+	switch x := av.(type) {
+	case *types.AttributeValueMemberS:
+		return "S" + x.Value
+	case *types.AttributeValueMemberN:
+		if n, err := NormalizeNumber(x.Value); err == nil {
+			return "N" + n
+		}
+		return "N" + x.Value
+	case *types.AttributeValueMemberB:
+		return "B" + string(x.Value)
+	}
+	return ""
+}
