@@ -120,18 +120,20 @@ func NormalizeNumber(s string) (string, error) {
 	return FormatNumber(d), nil
 }
 
-// Add returns a+b computed exactly; the result must be a valid DynamoDB number.
+// Add returns a+b computed exactly; the result must be a valid DynamoDB
+// number. Its text keeps the larger number of decimal places of the two
+// operands, as DynamoDB Local returns sums (1.5 + 1.5 is 3.0).
 func Add(a, b string) (string, error) { return arith(a, b, false) }
 
 // Sub returns a-b computed exactly; the result must be a valid DynamoDB number.
 func Sub(a, b string) (string, error) { return arith(a, b, true) }
 
 func arith(a, b string, sub bool) (string, error) {
-	x, err := ParseNumber(a)
+	x, err := parseScaled(a)
 	if err != nil {
 		return "", err
 	}
-	y, err := ParseNumber(b)
+	y, err := parseScaled(b)
 	if err != nil {
 		return "", err
 	}
@@ -144,10 +146,27 @@ func arith(a, b string, sub bool) (string, error) {
 	if err != nil {
 		return "", Validation(msgOverflow)
 	}
-	if err := checkRange(&r); err != nil {
+	var reduced apd.Decimal
+	reduced.Set(&r)
+	if err := checkRange(&reduced); err != nil {
 		return "", err
 	}
-	return FormatNumber(&r), nil
+	// Like DynamoDB Local (Java's BigDecimal), a sum keeps the larger scale
+	// of its operands: 0.3 + -0.3 is 0.0, 1 + 0.0 is 1.0.
+	if r.IsZero() {
+		r.Negative = false
+	}
+	return r.Text('f'), nil
+}
+
+// parseScaled validates s like ParseNumber but keeps its scale (the
+// number of decimal places), which sums carry like Java's BigDecimal.
+func parseScaled(s string) (*apd.Decimal, error) {
+	if _, err := ParseNumber(s); err != nil {
+		return nil, err
+	}
+	d, _, err := apd.NewFromString(s)
+	return d, err
 }
 
 // CompareNumbers compares two number texts numerically. Texts that are not

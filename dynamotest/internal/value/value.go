@@ -2,8 +2,10 @@ package value
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
@@ -175,10 +177,46 @@ func CloneItem(it Item) Item {
 	return out
 }
 
+// compareUTF16 orders strings by UTF-16 code units, the order in which
+// DynamoDB Local returns the members of a string set.
+func compareUTF16(a, b string) int {
+	for i, j := 0, 0; ; {
+		if i == len(a) || j == len(b) {
+			return cmp.Compare(len(a)-i, len(b)-j)
+		}
+		ra, na := utf8.DecodeRuneInString(a[i:])
+		rb, nb := utf8.DecodeRuneInString(b[j:])
+		if ra != rb {
+			return cmp.Compare(utf16Key(ra), utf16Key(rb))
+		}
+		i, j = i+na, j+nb
+	}
+}
+
+// utf16Key maps a rune to a value ordered as its first UTF-16 code unit:
+// supplementary runes (surrogate pairs, D800-DBFF) sort before U+E000-U+FFFF.
+func utf16Key(r rune) int {
+	if r >= 0x10000 {
+		return 0xD800 + int(r-0x10000)>>10
+	}
+	return int(r)
+}
+
+// compareSigned orders byte strings by signed bytes, the order in which
+// DynamoDB Local returns the members of a binary set.
+func compareSigned(a, b []byte) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return cmp.Compare(int8(a[i]), int8(b[i]))
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
 // Canonical validates av as DynamoDB validates request values and returns
 // its canonical deep copy: numbers normalised (1.50 -> 1.5, 1e2 -> 100) and
-// set members sorted (strings by bytes, numbers numerically, binaries by
-// bytes), as DynamoDB stores and returns them.
+// set members sorted as DynamoDB Local returns them (strings by UTF-16 code
+// units, numbers numerically, binaries by signed bytes).
 func Canonical(av types.AttributeValue) (types.AttributeValue, error) {
 	switch x := av.(type) {
 	case nil:
@@ -200,7 +238,7 @@ func Canonical(av types.AttributeValue) (types.AttributeValue, error) {
 		if len(x.Value) == 0 {
 			return nil, Validation("One or more parameter values were invalid: An string set  may not be empty")
 		}
-		out := slices.Sorted(slices.Values(x.Value))
+		out := slices.SortedFunc(slices.Values(x.Value), compareUTF16)
 		if hasAdjacentDup(out, strings.Compare) {
 			return nil, Validation("One or more parameter values were invalid: Input collection [%s] contains duplicates", strings.Join(x.Value, ", "))
 		}
@@ -230,7 +268,7 @@ func Canonical(av types.AttributeValue) (types.AttributeValue, error) {
 		for i, b := range x.Value {
 			out[i] = bytes.Clone(nonNil(b))
 		}
-		slices.SortFunc(out, bytes.Compare)
+		slices.SortFunc(out, compareSigned)
 		if hasAdjacentDup(out, bytes.Compare) {
 			return nil, Validation("One or more parameter values were invalid: Input collection of type BS contains duplicates.")
 		}
@@ -246,6 +284,9 @@ func Canonical(av types.AttributeValue) (types.AttributeValue, error) {
 		}
 		return &types.AttributeValueMemberL{Value: out}, nil
 	case *types.AttributeValueMemberM:
+		if _, ok := x.Value[""]; ok {
+			return nil, Validation("Empty attribute name")
+		}
 		m, err := CanonicalItem(x.Value)
 		if err != nil {
 			return nil, err
@@ -337,26 +378,37 @@ func Size(av types.AttributeValue) int {
 	return 0
 }
 
-// numberSize counts significant digits of a number text: leading zeros of
-// the integer part and trailing zeros of the fraction (or of an integer) are
-// not significant.
+// numberSize is the size DynamoDB Local counts for a number: one byte, plus
+// one per significant base-100 digit (digit pairs aligned on the decimal
+// point, leading and trailing zero pairs dropped), plus one when negative.
 func numberSize(s string) int {
-	neg := strings.HasPrefix(s, "-")
-	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		s = s[:i]
+	d, err := ParseNumber(s)
+	if err != nil {
+		return 1
 	}
-	digits := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, s)
-	digits = strings.Trim(digits, "0")
-	n := (len(digits)+1)/2 + 1
-	if neg {
+	if d.IsZero() {
+		return 1
+	}
+	digits := d.Coeff.String() // no trailing zeros: ParseNumber reduces
+	exp := int(d.Exponent)
+	// The digits cover decimal positions exp .. exp+len(digits)-1; pairs are
+	// positions [2k, 2k+1]. Count the pairs from the lowest to the highest.
+	lo := exp
+	hi := exp + len(digits) - 1
+	pairs := floorDiv(hi, 2) - floorDiv(lo, 2) + 1
+	n := 1 + pairs
+	if d.Negative {
 		n++
 	}
 	return n
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
 }
 
 // ItemSize returns the size DynamoDB counts for an item: the sum of each

@@ -211,3 +211,17 @@ func TestSize(t *testing.T) {
 	}
 	is.Equal(value.ItemSize(item), 7+5+2+7+5)
 }
+
+// Number sizes as DynamoDB Local reports them in TableSizeBytes.
+func TestNumberSize(t *testing.T) {
+	is := is.New(t)
+	sizes := map[string]int{
+		"0": 1, "1": 2, "12": 2, "123": 3, "1234": 3, "12345": 4, "123456": 4, "12345.678": 6,
+		"1.5": 3, "0.5": 2, "0.05": 2, "0.123": 3, "1.23": 3, "-1": 3, "-12": 3, "-123": 4,
+		"100": 2, "1000": 2, "1e10": 2, "0.0001": 2, "123456789012": 7, "1234.5678": 5, "12.345": 4,
+		"-0.5": 3, "99999999999999999999999999999999999999": 20, "1e-130": 2,
+	}
+	for num, want := range sizes {
+		is.Equal(value.Size(&types.AttributeValueMemberN{Value: num}), want) // size of num
+	}
+}

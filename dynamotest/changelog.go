@@ -1,0 +1,53 @@
+package dynamotest
+
+import (
+	"slices"
+	"time"
+
+	"github.com/gonamo/gonamo/dynamotest/internal/value"
+)
+
+// EventName says how a change altered an item.
+type EventName string
+
+// Event names, as DynamoDB Streams names them.
+const (
+	EventInsert EventName = "INSERT"
+	EventModify EventName = "MODIFY"
+	EventRemove EventName = "REMOVE"
+)
+
+// Change is one committed mutation of one item, in commit order.
+type Change struct {
+	// Seq increases by one with every change of the table, from 1.
+	Seq   uint64
+	Table string
+	Event EventName
+	// Keys holds the item's primary key attributes.
+	Keys value.Item
+	// Old and New are the item before and after; nil when absent.
+	Old, New value.Item
+	// Time is the DB clock's time of the commit.
+	Time time.Time
+	// TTL marks a deletion by time-to-live expiry (DB.ExpireItems).
+	TTL bool
+}
+
+// Changes returns a copy of the change log of a table: every committed
+// mutation in order. A write that changes nothing appends nothing. It
+// returns nil for an unknown table.
+func (db *DB) Changes(tableName string) []Change {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	t, ok := db.tables[tableName]
+	if !ok {
+		return nil
+	}
+	out := slices.Clone(t.log)
+	for i := range out {
+		out[i].Keys = value.CloneItem(out[i].Keys)
+		out[i].Old = value.CloneItem(out[i].Old)
+		out[i].New = value.CloneItem(out[i].New)
+	}
+	return out
+}

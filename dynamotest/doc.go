@@ -1,0 +1,37 @@
+// Package dynamotest is an in-memory DynamoDB that behaves like the real
+// one, for tests that mean something.
+//
+// A *DB has the methods of *dynamodb.Client, with the same signatures, for
+// tables (CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables,
+// UpdateTimeToLive, DescribeTimeToLive), items (PutItem, GetItem,
+// UpdateItem, DeleteItem), reads (Query, Scan), batches (BatchGetItem,
+// BatchWriteItem) and transactions (TransactGetItems, TransactWriteItems),
+// so code written against an interface of those methods runs on it
+// unchanged:
+//
+//	db := dynamotest.New()
+//	_, err := db.PutItem(ctx, &dynamodb.PutItemInput{...})
+//
+// It follows DynamoDB's rules, checked against Amazon's DynamoDB Local by a
+// differential conformance suite: the expression languages (condition,
+// filter, key condition, update, projection) with DynamoDB's validation and
+// error messages; numbers exact to 38 digits; the 400 KB item limit and the
+// 1 MB page limit; Limit counted before the filter; sparse secondary indexes
+// with their projections; batch and transaction limits; cancellation reasons
+// per action; ClientRequestToken idempotency; consumed capacity arithmetic.
+// Errors are the SDK's own exception types (for example
+// *types.ConditionalCheckFailedException) or smithy.APIError values with
+// DynamoDB's codes, wrapped in *smithy.OperationError as the SDK wraps them,
+// so errors.As code written for AWS works unchanged.
+//
+// Beyond the API, a DB has an injectable clock (Options.Now), a per-table
+// change log (Changes), a TTL sweeper (ExpireItems) and deterministic fault
+// injection (InjectFault, SetLatency, SetUnprocessed) for testing retries.
+// NewServer serves a DB over HTTP with DynamoDB's JSON protocol, so any SDK
+// or the AWS CLI can use it; cmd/dynamotest runs one as a program.
+//
+// Legacy request parameters that predate expressions (Expected,
+// AttributeUpdates, AttributesToGet, KeyConditions, QueryFilter, ScanFilter,
+// ConditionalOperator) and PartiQL are not implemented; they are rejected
+// with a ValidationException that says so.
+package dynamotest
