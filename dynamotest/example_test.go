@@ -120,7 +120,7 @@ func ExampleDB_UpdateTable() {
 	db := dynamotest.New()
 	exampleTable(db)
 	exampleUser(db, "ada", 36)
-	out, _ := db.UpdateTable(context.Background(), &dynamodb.UpdateTableInput{
+	up, _ := db.UpdateTable(context.Background(), &dynamodb.UpdateTableInput{
 		TableName:            aws.String("users"),
 		AttributeDefinitions: []types.AttributeDefinition{{AttributeName: aws.String("age"), AttributeType: types.ScalarAttributeTypeN}},
 		GlobalSecondaryIndexUpdates: []types.GlobalSecondaryIndexUpdate{{Create: &types.CreateGlobalSecondaryIndexAction{
@@ -128,9 +128,14 @@ func ExampleDB_UpdateTable() {
 			Projection: &types.Projection{ProjectionType: types.ProjectionTypeKeysOnly},
 		}}},
 	})
-	g := out.TableDescription.GlobalSecondaryIndexes[0]
-	fmt.Println(*g.IndexName, *g.ItemCount) // backfilled at once
-	// Output: by_age 1
+	fmt.Println(up.TableDescription.GlobalSecondaryIndexes[0].IndexStatus) // as DynamoDB Local answers
+	// The fake backfills the index at once.
+	out, _ := db.DescribeTable(context.Background(), &dynamodb.DescribeTableInput{TableName: aws.String("users")})
+	g := out.Table.GlobalSecondaryIndexes[0]
+	fmt.Println(*g.IndexName, g.IndexStatus, *g.ItemCount)
+	// Output:
+	// CREATING
+	// by_age ACTIVE 1
 }
 
 func ExampleDB_UpdateTimeToLive() {

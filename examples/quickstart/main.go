@@ -132,7 +132,8 @@ func demo(ctx context.Context, db client, w io.Writer) error {
 	q, err := db.Query(ctx, &dynamodb.QueryInput{
 		TableName:                 table,
 		KeyConditionExpression:    aws.String("forum = :f AND begins_with(subject, :p)"),
-		FilterExpression:          aws.String("views >= :min"),
+		FilterExpression:          aws.String("#v >= :min"), // views is a reserved word
+		ExpressionAttributeNames:  map[string]string{"#v": "views"},
 		ExpressionAttributeValues: map[string]types.AttributeValue{":f": &types.AttributeValueMemberS{Value: "go"}, ":p": &types.AttributeValueMemberS{Value: "i"}, ":min": &types.AttributeValueMemberN{Value: "5"}},
 	})
 	if err != nil {
@@ -145,7 +146,7 @@ func demo(ctx context.Context, db client, w io.Writer) error {
 	fmt.Fprintln(w)
 
 	_, err = db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
-		{Update: &types.Update{TableName: table, Key: key, UpdateExpression: aws.String("ADD views :one"), ExpressionAttributeValues: map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "1"}}}},
+		{Update: &types.Update{TableName: table, Key: key, UpdateExpression: aws.String("ADD #v :one"), ExpressionAttributeNames: map[string]string{"#v": "views"}, ExpressionAttributeValues: map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "1"}}}},
 		{ConditionCheck: &types.ConditionCheck{TableName: table, Key: map[string]types.AttributeValue{"forum": &types.AttributeValueMemberS{Value: "go"}, "subject": &types.AttributeValueMemberS{Value: "missing"}}, ConditionExpression: aws.String("attribute_exists(forum)")}},
 	}})
 	var tce *types.TransactionCanceledException

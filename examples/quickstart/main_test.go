@@ -1,0 +1,38 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"testing"
+
+	"github.com/matryer/is"
+)
+
+func TestQuickstartOnFake(t *testing.T) {
+	is := is.New(t)
+	var out bytes.Buffer
+	is.NoErr(run(context.Background(), nil, &out))
+	is.Equal(out.String(), `using the embedded dynamotest fake
+put 3 threads
+generics now has 1 view(s)
+putting generics again fails its condition: true
+query found 1 of 1 scanned: iterators
+transaction cancelled; reasons: None ConditionalCheckFailed
+`)
+}
+
+// The same program against DynamoDB Local gives the same answers.
+func TestQuickstartOnDynamoDBLocal(t *testing.T) {
+	endpoint := os.Getenv("GONAMO_TEST_ENDPOINT")
+	if endpoint == "" {
+		t.Skip("set GONAMO_TEST_ENDPOINT to run against DynamoDB Local")
+	}
+	is := is.New(t)
+	var fake, local bytes.Buffer
+	is.NoErr(run(context.Background(), nil, &fake))
+	is.NoErr(run(context.Background(), []string{"-endpoint", endpoint}, &local))
+	_, fakeRest, _ := bytes.Cut(fake.Bytes(), []byte("\n"))
+	_, localRest, _ := bytes.Cut(local.Bytes(), []byte("\n"))
+	is.Equal(string(localRest), string(fakeRest))
+}
