@@ -1,6 +1,7 @@
 package dynamotest
 
 import (
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"slices"
 	"time"
 
@@ -24,9 +25,9 @@ type Change struct {
 	Table string
 	Event EventName
 	// Keys holds the item's primary key attributes.
-	Keys value.Item
+	Keys map[string]types.AttributeValue
 	// Old and New are the item before and after; nil when absent.
-	Old, New value.Item
+	Old, New map[string]types.AttributeValue
 	// Time is the DB clock's time of the commit.
 	Time time.Time
 	// TTL marks a deletion by time-to-live expiry (DB.ExpireItems).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -405,4 +406,21 @@ func ExampleDB_ClearFaults() {
 	_, err := db.GetItem(context.Background(), &dynamodb.GetItemInput{TableName: aws.String("users"), Key: item{"id": s("x")}})
 	fmt.Println(err)
 	// Output: <nil>
+}
+
+// A DB is safe for concurrent use; every operation is atomic.
+func ExampleDB() {
+	db := dynamotest.New()
+	exampleTable(db)
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			db.UpdateItem(context.Background(), &dynamodb.UpdateItemInput{TableName: aws.String("users"), Key: item{"id": s("counter")},
+				UpdateExpression: aws.String("ADD hits :one"), ExpressionAttributeValues: item{":one": n("1")}})
+		})
+	}
+	wg.Wait()
+	out, _ := db.GetItem(context.Background(), &dynamodb.GetItemInput{TableName: aws.String("users"), Key: item{"id": s("counter")}})
+	fmt.Println(out.Item["hits"].(*types.AttributeValueMemberN).Value)
+	// Output: 10
 }

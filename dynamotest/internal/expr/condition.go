@@ -2,6 +2,7 @@ package expr
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -59,7 +60,8 @@ func (c *Context) parseCondition(kind Kind, src string) (*cond, error) {
 // that does not exist: every attribute is missing.
 func (c *Condition) Eval(item value.Item) bool { return evalCond(c.root, item) }
 
-// Paths returns every document path the condition reads, in written order.
+// Paths returns every document path the condition reads, in written
+// order. The caller owns the result.
 func (c *Condition) Paths() []Path {
 	var out []Path
 	condPaths(c.root, &out)
@@ -77,7 +79,7 @@ func condPaths(c *cond, out *[]Path) {
 
 func operandPaths(o *operand, out *[]Path) {
 	if o.kind == oPath {
-		*out = append(*out, o.path)
+		*out = append(*out, slices.Clone(o.path))
 	}
 	for _, a := range o.args {
 		operandPaths(a, out)

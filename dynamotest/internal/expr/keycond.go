@@ -33,7 +33,8 @@ const (
 )
 
 // KeyCondition is a validated KeyConditionExpression: equality on the hash
-// key and at most one condition on the range key.
+// key and at most one condition on the range key. Its values are shared
+// with the Context and must not be modified.
 type KeyCondition struct {
 	HashName  string
 	HashValue types.AttributeValue
@@ -46,7 +47,9 @@ type KeyCondition struct {
 }
 
 // KeyCondition parses and validates a key condition expression against
-// the key of the table or index queried.
+// the key of the table or index queried, with DynamoDB's messages for key
+// conditions it cannot serve (most of them without the "Invalid
+// KeyConditionExpression: " prefix, as DynamoDB words them).
 func (c *Context) KeyCondition(src string, key KeySchema) (*KeyCondition, error) {
 	const kind = KeyConditionExpression
 	root, err := c.parseCondition(kind, src)
@@ -56,11 +59,11 @@ func (c *Context) KeyCondition(src string, key KeySchema) (*KeyCondition, error)
 	var conds []*cond
 	flattenAnd(root, &conds)
 	attrs := make([]string, len(conds))
-	for i, c := range conds {
-		if err := keyOperator(c); err != nil {
+	for i, cd := range conds {
+		if err := keyOperator(cd); err != nil {
 			return nil, err
 		}
-		name, err := keyConditionAttr(c, key)
+		name, err := keyConditionAttr(cd, key)
 		if err != nil {
 			return nil, err
 		}
@@ -90,34 +93,34 @@ func (c *Context) KeyCondition(src string, key KeySchema) (*KeyCondition, error)
 		return nil, err
 	}
 	kc := &KeyCondition{HashName: key.HashName, HashValue: valueArg(h)}
-	for i, c := range conds {
+	for i, cd := range conds {
 		if i == hash {
 			continue
 		}
 		if attrs[i] != key.RangeName {
 			return nil, value.Validation("Query condition missed key schema element")
 		}
-		if err := keyValues(c, key.RangeName, key.RangeType, false); err != nil {
+		if err := keyValues(cd, key.RangeName, key.RangeType, false); err != nil {
 			return nil, err
 		}
-		if err := keyValues(c, key.RangeName, key.RangeType, true); err != nil {
+		if err := keyValues(cd, key.RangeName, key.RangeType, true); err != nil {
 			return nil, err
 		}
 		kc.RangeName = key.RangeName
-		switch c.kind {
+		switch cd.kind {
 		case cBetween:
 			kc.RangeOp = RangeBetween
-			kc.RangeValues = []types.AttributeValue{c.args[1].val, c.args[2].val}
+			kc.RangeValues = []types.AttributeValue{cd.args[1].val, cd.args[2].val}
 		case cFunc:
 			kc.RangeOp = RangeBeginsWith
-			kc.RangeValues = []types.AttributeValue{c.args[1].val}
+			kc.RangeValues = []types.AttributeValue{cd.args[1].val}
 		default:
-			op := c.op
-			if c.args[0].kind != oPath {
+			op := cd.op
+			if cd.args[0].kind != oPath {
 				op = flip(op)
 			}
 			kc.RangeOp = RangeOp(opName(op))
-			kc.RangeValues = []types.AttributeValue{valueArg(c)}
+			kc.RangeValues = []types.AttributeValue{valueArg(cd)}
 		}
 	}
 	return kc, nil

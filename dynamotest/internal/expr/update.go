@@ -39,15 +39,6 @@ func (c *Context) Update(src string) (*Update, error) {
 		return nil, p.err
 	}
 	k := &checker{ctx: c, kind: kind}
-	n := 0
-	for _, a := range actions {
-		if a.kind == aSet {
-			n += operandOperators(a.val)
-		}
-	}
-	if n > maxOperators {
-		return nil, k.tooManyOperators(n)
-	}
 	for _, a := range actions {
 		if !operandParensOK(a.target) || a.val != nil && !operandParensOK(a.val) {
 			return nil, k.redundantParens()
@@ -75,6 +66,15 @@ func (c *Context) Update(src string) (*Update, error) {
 		if err := trie.insert(kind, t.path); err != nil {
 			return nil, err
 		}
+	}
+	n := 0
+	for _, a := range actions {
+		if a.kind == aSet {
+			n += operandOperators(a.val)
+		}
+	}
+	if n > maxOperators {
+		return nil, k.tooManyOperators(n)
 	}
 	for i := len(actions) - 1; i >= 0; i-- {
 		if err := k.checkAction(actions[i]); err != nil {
@@ -139,11 +139,11 @@ func longTypeName(t string) string {
 }
 
 // Paths returns the paths the update sets, removes, adds to or deletes
-// from, in written order.
+// from, in written order. The caller owns the result.
 func (u *Update) Paths() []Path {
 	out := make([]Path, len(u.actions))
 	for i, a := range u.actions {
-		out[i] = a.target.path
+		out[i] = slices.Clone(a.target.path)
 	}
 	return out
 }

@@ -25,11 +25,11 @@ const (
 //  2. a walk in written order over the tree, parents before children:
 //     reserved words, list indexes, unknown functions and functions in a
 //     place they are not allowed;
-//  3. path depth, placeholders and operand checks, children before parents
-//     (for update and projection expressions, the target paths are
-//     resolved and checked for overlaps first, from the last to the first,
-//     then the values action by action from the last one);
-//  4. the number of operators.
+//  3. path depth, placeholders and operand checks, children before parents,
+//     then the number of operators. Update and projection expressions
+//     differ: their target paths are resolved and checked for overlaps
+//     first, from the last to the first; an update then counts operators
+//     and checks its values action by action from the last one.
 
 // checker carries what the passes need.
 type checker struct {
