@@ -170,96 +170,80 @@ func (db *DB) apply(w *write, u *usage) {
 	}
 }
 
-// PutItem creates or replaces an item, optionally under a condition.
-func (db *DB) PutItem(ctx context.Context, in *dynamodb.PutItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error) {
-	const op = "PutItem"
+// writeOne runs a single-item write: validation, the condition, the write
+// and its capacity, atomically.
+func (db *DB) writeOne(ctx context.Context, op string, r writeReq, rv types.ReturnValue) (*write, *usage, error) {
 	if err := db.enter(ctx, op); err != nil {
-		return nil, wrap(op, err)
+		return nil, nil, err
 	}
-	if err := checkWriteParams(in.ReturnValues, false, in.ReturnValuesOnConditionCheckFailure); err != nil {
-		return nil, wrap(op, err)
-	}
-	if in.Expected != nil || in.ConditionalOperator != "" {
-		return nil, wrap(op, errLegacy())
+	if err := checkWriteParams(rv, r.kind == kindUpdate, r.rvFail); err != nil {
+		return nil, nil, err
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	w, err := db.prepare(writeReq{kind: kindPut, table: in.TableName, item: in.Item, cond: in.ConditionExpression,
-		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure})
-	if err != nil {
-		return nil, wrap(op, err)
+	w, err := db.prepare(r)
+	if err == nil {
+		err = w.checkKeyUpdate()
 	}
-	if err := w.resolve(); err != nil {
-		return nil, wrap(op, err)
+	if err == nil {
+		err = w.resolve()
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	var u usage
 	db.apply(w, &u)
-	out := &dynamodb.PutItemOutput{ConsumedCapacity: u.report(w.t.name, in.ReturnConsumedCapacity)}
-	if in.ReturnValues == types.ReturnValueAllOld && w.old != nil {
-		out.Attributes = value.CloneItem(w.old.item)
+	return w, &u, nil
+}
+
+// oldItem returns a copy of the item a write replaced, for ReturnValues ALL_OLD.
+func oldItem(w *write, rv types.ReturnValue) value.Item {
+	if rv != types.ReturnValueAllOld || w.old == nil {
+		return nil
 	}
-	return out, nil
+	return value.CloneItem(w.old.item)
+}
+
+// PutItem creates or replaces an item, optionally under a condition.
+func (db *DB) PutItem(ctx context.Context, in *dynamodb.PutItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error) {
+	const op = "PutItem"
+	if in.Expected != nil || in.ConditionalOperator != "" {
+		return nil, wrap(op, errLegacy())
+	}
+	w, u, err := db.writeOne(ctx, op, writeReq{kind: kindPut, table: in.TableName, item: in.Item, cond: in.ConditionExpression,
+		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure}, in.ReturnValues)
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	return &dynamodb.PutItemOutput{Attributes: oldItem(w, in.ReturnValues), ConsumedCapacity: u.report(w.t.name, in.ReturnConsumedCapacity)}, nil
 }
 
 // DeleteItem deletes an item by key, optionally under a condition.
 func (db *DB) DeleteItem(ctx context.Context, in *dynamodb.DeleteItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.DeleteItemOutput, error) {
 	const op = "DeleteItem"
-	if err := db.enter(ctx, op); err != nil {
-		return nil, wrap(op, err)
-	}
-	if err := checkWriteParams(in.ReturnValues, false, in.ReturnValuesOnConditionCheckFailure); err != nil {
-		return nil, wrap(op, err)
-	}
 	if in.Expected != nil || in.ConditionalOperator != "" {
 		return nil, wrap(op, errLegacy())
 	}
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	w, err := db.prepare(writeReq{kind: kindDelete, table: in.TableName, key: in.Key, cond: in.ConditionExpression,
-		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure})
+	w, u, err := db.writeOne(ctx, op, writeReq{kind: kindDelete, table: in.TableName, key: in.Key, cond: in.ConditionExpression,
+		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure}, in.ReturnValues)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
-	if err := w.resolve(); err != nil {
-		return nil, wrap(op, err)
-	}
-	var u usage
-	db.apply(w, &u)
-	out := &dynamodb.DeleteItemOutput{ConsumedCapacity: u.report(w.t.name, in.ReturnConsumedCapacity)}
-	if in.ReturnValues == types.ReturnValueAllOld && w.old != nil {
-		out.Attributes = value.CloneItem(w.old.item)
-	}
-	return out, nil
+	return &dynamodb.DeleteItemOutput{Attributes: oldItem(w, in.ReturnValues), ConsumedCapacity: u.report(w.t.name, in.ReturnConsumedCapacity)}, nil
 }
 
 // UpdateItem edits an item's attributes with an UpdateExpression, creating
 // the item when it does not exist, optionally under a condition.
 func (db *DB) UpdateItem(ctx context.Context, in *dynamodb.UpdateItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error) {
 	const op = "UpdateItem"
-	if err := db.enter(ctx, op); err != nil {
-		return nil, wrap(op, err)
-	}
-	if err := checkWriteParams(in.ReturnValues, true, in.ReturnValuesOnConditionCheckFailure); err != nil {
-		return nil, wrap(op, err)
-	}
 	if in.AttributeUpdates != nil || in.Expected != nil || in.ConditionalOperator != "" {
 		return nil, wrap(op, errLegacy())
 	}
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	w, err := db.prepare(writeReq{kind: kindUpdate, table: in.TableName, key: in.Key, update: in.UpdateExpression, cond: in.ConditionExpression,
-		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure})
-	if err == nil {
-		err = w.checkKeyUpdate()
-	}
+	w, u, err := db.writeOne(ctx, op, writeReq{kind: kindUpdate, table: in.TableName, key: in.Key, update: in.UpdateExpression, cond: in.ConditionExpression,
+		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure}, in.ReturnValues)
 	if err != nil {
 		return nil, wrap(op, err)
 	}
-	if err := w.resolve(); err != nil {
-		return nil, wrap(op, err)
-	}
-	var u usage
-	db.apply(w, &u)
 	out := &dynamodb.UpdateItemOutput{ConsumedCapacity: u.report(w.t.name, in.ReturnConsumedCapacity)}
 	old := itemOf(w.old)
 	switch in.ReturnValues {

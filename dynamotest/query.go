@@ -316,9 +316,13 @@ func (db *DB) Query(ctx context.Context, in *dynamodb.QueryInput, optFns ...func
 	}
 	if rd.filter != nil {
 		for _, p := range rd.filter.Paths() {
-			if rd.t.keys.isKey(p[0].Name) || rd.keys.isKey(p[0].Name) {
-				return nil, wrap(op, validationf("Filter Expression can only contain non-primary key attributes: Primary key attribute: %s", p[0].Name))
+			if !rd.t.keys.isKey(p[0].Name) && !rd.keys.isKey(p[0].Name) {
+				continue
 			}
+			if len(p) > 1 {
+				return nil, wrap(op, validationf("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: %s", p[0].Name))
+			}
+			return nil, wrap(op, validationf("Filter Expression can only contain non-primary key attributes: Primary key attribute: %s", p[0].Name))
 		}
 	}
 	rng, err := rd.keyRange(kc)
