@@ -24,4 +24,5 @@ require (
 	github.com/cockroachdb/apd/v3 v3.2.3 // indirect
 	github.com/google/btree v1.1.3 // indirect
 	github.com/matryer/is v1.4.1 // indirect
+	golang.org/x/time v0.16.0 // indirect
 )

@@ -1,0 +1,79 @@
+package gonamo
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Sentinel errors; compare with errors.Is.
+var (
+	// ErrNotFound: the item (or table) does not exist.
+	ErrNotFound = errors.New("gonamo: not found")
+	// ErrMissingKey: a key attribute of the model has no value.
+	ErrMissingKey = errors.New("gonamo: missing key attribute")
+	// ErrInvalidModel: the table's model or options are not usable.
+	ErrInvalidModel = errors.New("gonamo: invalid model")
+	// ErrItemTooLarge: an item exceeds DynamoDB's 400 KB limit.
+	ErrItemTooLarge = errors.New("gonamo: item larger than 400 KB")
+)
+
+// ConditionFailedError is returned when a write's condition does not hold.
+// It unwraps to the SDK's *types.ConditionalCheckFailedException.
+type ConditionFailedError struct {
+	// Table is the table written.
+	Table string
+	// Item is the stored item when the write asked for it
+	// (ReturnValuesOnConditionCheckFailure); nil otherwise or when absent.
+	Item map[string]types.AttributeValue
+	// Current is Item decoded as the table's *T, or nil.
+	Current any
+	// Err is the SDK's error.
+	Err error
+}
+
+func (e *ConditionFailedError) Error() string {
+	return "gonamo: condition failed on table " + e.Table
+}
+
+func (e *ConditionFailedError) Unwrap() error { return e.Err }
+
+// TableMismatchError lists how an existing table differs from its model.
+type TableMismatchError struct {
+	Table string
+	// Differences says each difference in words, e.g.
+	// "range key: model has sk (N), table has none".
+	Differences []string
+}
+
+func (e *TableMismatchError) Error() string {
+	return fmt.Sprintf("gonamo: table %s does not match its model: %s", e.Table, strings.Join(e.Differences, "; "))
+}
+
+// ValidationError reports bad input caught before any call: an invalid
+// model, a missing key, an item too large. It wraps a sentinel (such as
+// ErrMissingKey) or the attr package's error.
+type ValidationError struct {
+	// Model is the model's type name, Attr the attribute at fault ("" for
+	// the whole model).
+	Model, Attr string
+	Err         error
+}
+
+func (e *ValidationError) Error() string {
+	if e.Attr == "" {
+		return fmt.Sprintf("gonamo: %s: %v", e.Model, e.Err)
+	}
+	return fmt.Sprintf("gonamo: %s.%s: %v", e.Model, e.Attr, e.Err)
+}
+
+func (e *ValidationError) Unwrap() error { return e.Err }
+
+// IsConditionFailed reports whether err is a failed condition.
+func IsConditionFailed(err error) bool {
+	var cf *ConditionFailedError
+	var ccf *types.ConditionalCheckFailedException
+	return errors.As(err, &cf) || errors.As(err, &ccf)
+}
