@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"reflect"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -113,4 +114,22 @@ func call[Out any](ctx context.Context, db *DB, op, table string, do func(contex
 			slog.Duration("duration", c.Duration), slog.Any("error", err))
 	}
 	return out, err
+}
+
+// modelName returns the name of the Go type T, for messages.
+func modelName[T any]() string {
+	t := reflect.TypeFor[T]()
+	if t.Name() != "" {
+		return t.Name()
+	}
+	return t.String()
+}
+
+// capacity returns the ReturnConsumedCapacity of requests: TOTAL when a
+// hook wants to see it, else none.
+func (db *DB) capacity() types.ReturnConsumedCapacity {
+	if db.opts.Hooks.AfterCall != nil {
+		return types.ReturnConsumedCapacityTotal
+	}
+	return ""
 }

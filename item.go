@@ -1,0 +1,402 @@
+package gonamo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/gonamo/gonamo/attr"
+	"github.com/gonamo/gonamo/expr"
+)
+
+// ReadOption configures Get and Load.
+type ReadOption[T any] func(*readConfig[T])
+
+type readConfig[T any] struct {
+	consistent bool
+	fields     []attr.Field[T]
+}
+
+// Consistent asks for a strongly consistent read.
+func Consistent[T any]() ReadOption[T] { return func(c *readConfig[T]) { c.consistent = true } }
+
+// Only reads just these attributes (and the key); the other fields of the
+// result keep their zero values (or, for Load, their values).
+func Only[T any](fields ...attr.Field[T]) ReadOption[T] {
+	return func(c *readConfig[T]) { c.fields = append(c.fields, fields...) }
+}
+
+// WriteOption configures Put, Save, Update and Delete.
+type WriteOption[T any] func(*writeConfig[T])
+
+type writeConfig[T any] struct {
+	cond      attr.Condition[T]
+	old, new  *T
+	onFailure *T
+}
+
+// If makes the write conditional: when cond does not hold, nothing is
+// written and the error is a *ConditionFailedError. Several If options are
+// combined with AND.
+func If[T any](cond attr.Condition[T]) WriteOption[T] {
+	return func(c *writeConfig[T]) { c.cond = c.cond.And(cond) }
+}
+
+// ReturnOld decodes the item as it was before the write into dst (bloop's
+// sync="old"); dst is left untouched when there was no item.
+func ReturnOld[T any](dst *T) WriteOption[T] { return func(c *writeConfig[T]) { c.old = dst } }
+
+// ReturnNew decodes the item as it is after the write into dst (bloop's
+// sync="new"), for Save and Update. It may be the item saved.
+func ReturnNew[T any](dst *T) WriteOption[T] { return func(c *writeConfig[T]) { c.new = dst } }
+
+// ReturnOnFailure asks DynamoDB for the current item when the condition
+// fails and decodes it into dst, which the *ConditionFailedError also
+// carries as Current.
+func ReturnOnFailure[T any](dst *T) WriteOption[T] {
+	return func(c *writeConfig[T]) { c.onFailure = dst }
+}
+
+func writeOptions[T any](opts []WriteOption[T]) writeConfig[T] {
+	var c writeConfig[T]
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// key returns the key attributes of item, or a *ValidationError wrapping
+// ErrMissingKey when one is absent.
+func (t *Table[T]) key(item *T) (map[string]types.AttributeValue, error) {
+	if item == nil {
+		return nil, &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: nil item", ErrMissingKey)}
+	}
+	key := make(map[string]types.AttributeValue, 2)
+	for _, f := range []attr.Field[T]{t.hash, t.rng} {
+		if f == nil {
+			continue
+		}
+		av, err := f.Encode(item)
+		if err != nil {
+			return nil, &ValidationError{Model: t.schema.Model(), Attr: f.Name(), Err: err}
+		}
+		if av == nil || emptyKey(av) {
+			return nil, &ValidationError{Model: t.schema.Model(), Attr: f.Name(), Err: ErrMissingKey}
+		}
+		key[f.Name()] = av
+	}
+	return key, nil
+}
+
+func emptyKey(av types.AttributeValue) bool {
+	switch v := av.(type) {
+	case *types.AttributeValueMemberS:
+		return v.Value == ""
+	case *types.AttributeValueMemberB:
+		return len(v.Value) == 0
+	}
+	return false
+}
+
+// encode returns the attribute map of item with its key checked.
+func (t *Table[T]) encode(item *T) (map[string]types.AttributeValue, error) {
+	if _, err := t.key(item); err != nil {
+		return nil, err
+	}
+	m, err := t.schema.Encode(item)
+	if err != nil {
+		return nil, &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
+	}
+	if err := checkSize(m); err != nil {
+		return nil, &ValidationError{Model: t.schema.Model(), Err: err}
+	}
+	return m, nil
+}
+
+// decode stores m into dst.
+func (t *Table[T]) decode(m map[string]types.AttributeValue, dst *T) error {
+	if err := t.schema.Decode(m, dst); err != nil {
+		return &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
+	}
+	return nil
+}
+
+func attrOf(err error) string {
+	var ae *attr.Error
+	if errors.As(err, &ae) {
+		return ae.Attr
+	}
+	return ""
+}
+
+// Get reads the item whose key fields are set in key and returns it as a
+// new *T; an error wrapping ErrNotFound when there is none.
+func (t *Table[T]) Get(ctx context.Context, key *T, opts ...ReadOption[T]) (*T, error) {
+	dst := new(T)
+	if err := t.get(ctx, key, dst, opts); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// Load reads the item whose key fields are set in item into item itself
+// (bloop's load, PynamoDB's refresh); an error wrapping ErrNotFound when
+// there is none, leaving item untouched.
+func (t *Table[T]) Load(ctx context.Context, item *T, opts ...ReadOption[T]) error {
+	return t.get(ctx, item, item, opts)
+}
+
+func (t *Table[T]) get(ctx context.Context, key, dst *T, opts []ReadOption[T]) error {
+	var c readConfig[T]
+	for _, o := range opts {
+		o(&c)
+	}
+	k, err := t.key(key)
+	if err != nil {
+		return err
+	}
+	in := &dynamodb.GetItemInput{TableName: aws.String(t.name), Key: k, ConsistentRead: aws.Bool(c.consistent), ReturnConsumedCapacity: t.db.capacity()}
+	if len(c.fields) > 0 {
+		var b expr.Builder[T]
+		paths := []expr.Path{t.hash.Path()}
+		if t.rng != nil {
+			paths = append(paths, t.rng.Path())
+		}
+		for _, f := range c.fields {
+			paths = append(paths, f.Path())
+		}
+		p, err := b.Projection(expr.Project[T](paths...))
+		if err != nil {
+			return &ValidationError{Model: t.schema.Model(), Err: err}
+		}
+		in.ProjectionExpression, in.ExpressionAttributeNames = aws.String(p), b.Names()
+	}
+	out, err := call(ctx, t.db, "GetItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error) {
+		return t.db.client.GetItem(ctx, in, o...)
+	}, func(o *dynamodb.GetItemOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
+	if err != nil {
+		return fmt.Errorf("gonamo: get from %s: %w", t.name, err)
+	}
+	if out.Item == nil {
+		return fmt.Errorf("gonamo: get from %s: %w", t.name, ErrNotFound)
+	}
+	if len(c.fields) > 0 && dst != key {
+		*dst = *new(T)
+	}
+	if err := t.decode(out.Item, dst); err != nil {
+		return err
+	}
+	if h := t.db.opts.Hooks.Loaded; h != nil {
+		h(ctx, t.name, dst)
+	}
+	return nil
+}
+
+func one(c *types.ConsumedCapacity) []types.ConsumedCapacity {
+	if c == nil {
+		return nil
+	}
+	return []types.ConsumedCapacity{*c}
+}
+
+// conditional renders the write's condition into b.
+func (t *Table[T]) conditional(b *expr.Builder[T], c writeConfig[T]) (*string, error) {
+	ce, err := c.cond.Expr()
+	if err != nil {
+		return nil, &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
+	}
+	s, err := b.Condition(ce)
+	if err != nil {
+		return nil, &ValidationError{Model: t.schema.Model(), Err: err}
+	}
+	if s == "" {
+		return nil, nil
+	}
+	return &s, nil
+}
+
+func onFailure[T any](c writeConfig[T]) types.ReturnValuesOnConditionCheckFailure {
+	if c.onFailure != nil {
+		return types.ReturnValuesOnConditionCheckFailureAllOld
+	}
+	return ""
+}
+
+// writeErr turns a failed condition into a *ConditionFailedError.
+func (t *Table[T]) writeErr(op string, err error, c writeConfig[T]) error {
+	var ccf *types.ConditionalCheckFailedException
+	if !errors.As(err, &ccf) {
+		return fmt.Errorf("gonamo: %s on %s: %w", op, t.name, err)
+	}
+	cf := &ConditionFailedError{Table: t.name, Item: ccf.Item, Err: err}
+	if c.onFailure != nil && ccf.Item != nil {
+		if derr := t.decode(ccf.Item, c.onFailure); derr == nil {
+			cf.Current = c.onFailure
+		}
+	}
+	return cf
+}
+
+// Put writes item whole, replacing any item with its key (PutItem,
+// PynamoDB's save).
+func (t *Table[T]) Put(ctx context.Context, item *T, opts ...WriteOption[T]) error {
+	c := writeOptions(opts)
+	m, err := t.encode(item)
+	if err != nil {
+		return err
+	}
+	var b expr.Builder[T]
+	cond, err := t.conditional(&b, c)
+	if err != nil {
+		return err
+	}
+	in := &dynamodb.PutItemInput{TableName: aws.String(t.name), Item: m, ConditionExpression: cond,
+		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
+		ReturnValuesOnConditionCheckFailure: onFailure(c), ReturnConsumedCapacity: t.db.capacity()}
+	if c.old != nil {
+		in.ReturnValues = types.ReturnValueAllOld
+	}
+	out, err := call(ctx, t.db, "PutItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error) {
+		return t.db.client.PutItem(ctx, in, o...)
+	}, func(o *dynamodb.PutItemOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
+	if err != nil {
+		return t.writeErr("put", err, c)
+	}
+	if c.old != nil && out.Attributes != nil {
+		if err := t.decode(out.Attributes, c.old); err != nil {
+			return err
+		}
+	}
+	if h := t.db.opts.Hooks.Saved; h != nil {
+		h(ctx, t.name, item)
+	}
+	return nil
+}
+
+// Save writes item's attributes with UpdateItem, as bloop's save: it SETs
+// every attribute the model has a value for and REMOVEs those that are
+// empty, and never touches attributes the model does not know.
+func (t *Table[T]) Save(ctx context.Context, item *T, opts ...WriteOption[T]) error {
+	key, err := t.key(item)
+	if err != nil {
+		return err
+	}
+	var upd expr.Update[T]
+	for _, f := range t.schema.Fields() {
+		if _, isKey := key[f.Name()]; isKey {
+			continue
+		}
+		av, err := f.Encode(item)
+		if err != nil {
+			return &ValidationError{Model: t.schema.Model(), Attr: f.Name(), Err: err}
+		}
+		if av == nil {
+			upd = upd.And(expr.Remove[T](f.Path()))
+		} else {
+			upd = upd.And(expr.Set(f.Path(), expr.Value[T](av)))
+		}
+	}
+	if m, err := t.schema.Encode(item); err == nil {
+		if err := checkSize(m); err != nil {
+			return &ValidationError{Model: t.schema.Model(), Err: err}
+		}
+	}
+	return t.update(ctx, "save", item, key, upd, writeOptions(opts))
+}
+
+// Update applies typed actions (views.Add(1), tags.Delete("old"), ...) to
+// the item whose key fields are set in key, creating it when missing.
+func (t *Table[T]) Update(ctx context.Context, key *T, upd attr.Update[T], opts ...WriteOption[T]) error {
+	k, err := t.key(key)
+	if err != nil {
+		return err
+	}
+	u, err := upd.Expr()
+	if err != nil {
+		return &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
+	}
+	return t.update(ctx, "update", key, k, u, writeOptions(opts))
+}
+
+func (t *Table[T]) update(ctx context.Context, op string, item *T, key map[string]types.AttributeValue, u expr.Update[T], c writeConfig[T]) error {
+	var b expr.Builder[T]
+	us, err := b.Update(u)
+	if err != nil {
+		return &ValidationError{Model: t.schema.Model(), Err: err}
+	}
+	cond, err := t.conditional(&b, c)
+	if err != nil {
+		return err
+	}
+	in := &dynamodb.UpdateItemInput{TableName: aws.String(t.name), Key: key, ConditionExpression: cond,
+		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
+		ReturnValuesOnConditionCheckFailure: onFailure(c), ReturnConsumedCapacity: t.db.capacity()}
+	if us != "" {
+		in.UpdateExpression = aws.String(us)
+	}
+	switch {
+	case c.new != nil && c.old != nil:
+		return &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: ReturnOld and ReturnNew exclude each other", ErrInvalidModel)}
+	case c.new != nil:
+		in.ReturnValues = types.ReturnValueAllNew
+	case c.old != nil:
+		in.ReturnValues = types.ReturnValueAllOld
+	}
+	out, err := call(ctx, t.db, "UpdateItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error) {
+		return t.db.client.UpdateItem(ctx, in, o...)
+	}, func(o *dynamodb.UpdateItemOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
+	if err != nil {
+		return t.writeErr(op, err, c)
+	}
+	for _, dst := range []*T{c.new, c.old} {
+		if dst != nil && out.Attributes != nil {
+			if err := t.decode(out.Attributes, dst); err != nil {
+				return err
+			}
+		}
+	}
+	if h := t.db.opts.Hooks.Saved; h != nil {
+		h(ctx, t.name, item)
+	}
+	return nil
+}
+
+// Delete deletes the item whose key fields are set in key. Deleting a
+// missing item is not an error (use If to require it).
+func (t *Table[T]) Delete(ctx context.Context, key *T, opts ...WriteOption[T]) error {
+	c := writeOptions(opts)
+	k, err := t.key(key)
+	if err != nil {
+		return err
+	}
+	var b expr.Builder[T]
+	cond, err := t.conditional(&b, c)
+	if err != nil {
+		return err
+	}
+	in := &dynamodb.DeleteItemInput{TableName: aws.String(t.name), Key: k, ConditionExpression: cond,
+		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
+		ReturnValuesOnConditionCheckFailure: onFailure(c), ReturnConsumedCapacity: t.db.capacity()}
+	if c.old != nil {
+		in.ReturnValues = types.ReturnValueAllOld
+	}
+	out, err := call(ctx, t.db, "DeleteItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.DeleteItemOutput, error) {
+		return t.db.client.DeleteItem(ctx, in, o...)
+	}, func(o *dynamodb.DeleteItemOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
+	if err != nil {
+		return t.writeErr("delete", err, c)
+	}
+	if c.old != nil && out.Attributes != nil {
+		if err := t.decode(out.Attributes, c.old); err != nil {
+			return err
+		}
+	}
+	if h := t.db.opts.Hooks.Deleted; h != nil {
+		h(ctx, t.name, k)
+	}
+	return nil
+}
