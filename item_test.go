@@ -207,8 +207,12 @@ func TestHooksSeeItemEvents(t *testing.T) {
 	var events []string
 	var consumed float64
 	db := gonamo.New(dynamotest.New(), func(o *gonamo.Options) {
-		o.Hooks.Saved = func(_ context.Context, table string, item any) { events = append(events, "saved "+item.(*Thread).Subject) }
-		o.Hooks.Loaded = func(_ context.Context, table string, item any) { events = append(events, "loaded "+item.(*Thread).Subject) }
+		o.Hooks.Saved = func(_ context.Context, table string, item any) {
+			events = append(events, "saved "+item.(*Thread).Subject)
+		}
+		o.Hooks.Loaded = func(_ context.Context, table string, item any) {
+			events = append(events, "loaded "+item.(*Thread).Subject)
+		}
 		o.Hooks.Deleted = func(_ context.Context, table string, key map[string]types.AttributeValue) {
 			events = append(events, "deleted "+key["subject"].(*types.AttributeValueMemberS).Value)
 		}
