@@ -1,12 +1,12 @@
-// Command quickstart shows dynamotest standing in for DynamoDB: it creates a
-// table, writes, updates under a condition, queries and runs a transaction.
+// Command quickstart shows gonamo on a forum's threads: declare a model,
+// create its table, write, update under conditions and read back.
 //
-// It runs on the embedded in-memory fake by default:
+// It runs on the embedded in-memory fake (dynamotest) by default:
 //
 //	go run ./examples/quickstart
 //
-// and against DynamoDB Local or AWS with -endpoint (or the usual AWS
-// environment with -aws):
+// and against DynamoDB Local with -endpoint, or AWS with -aws (the usual
+// AWS environment: region, credentials):
 //
 //	go run ./examples/quickstart -endpoint http://127.0.0.1:8000
 package main
@@ -18,32 +18,31 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
+	"github.com/gonamo/gonamo"
+	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/dynamotest"
 )
 
-// client is the part of *dynamodb.Client this program uses; *dynamotest.DB
-// has the same methods.
-type client interface {
-	CreateTable(context.Context, *dynamodb.CreateTableInput, ...func(*dynamodb.Options)) (*dynamodb.CreateTableOutput, error)
-	DeleteTable(context.Context, *dynamodb.DeleteTableInput, ...func(*dynamodb.Options)) (*dynamodb.DeleteTableOutput, error)
-	PutItem(context.Context, *dynamodb.PutItemInput, ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error)
-	UpdateItem(context.Context, *dynamodb.UpdateItemInput, ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error)
-	Query(context.Context, *dynamodb.QueryInput, ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error)
-	TransactWriteItems(context.Context, *dynamodb.TransactWriteItemsInput, ...func(*dynamodb.Options)) (*dynamodb.TransactWriteItemsOutput, error)
+// Thread is a plain struct; the descriptors below say how it is stored.
+type Thread struct {
+	Forum, Subject string
+	Views          int
+	Tags           []string
+	Updated        time.Time
 }
 
 var (
-	_ client = (*dynamodb.Client)(nil)
-	_ client = (*dynamotest.DB)(nil)
+	forum   = attr.String("forum", func(t *Thread) *string { return &t.Forum })
+	subject = attr.String("subject", func(t *Thread) *string { return &t.Subject })
+	views   = attr.Int("views", func(t *Thread) *int { return &t.Views })
+	tags    = attr.StringSet("tags", func(t *Thread) *[]string { return &t.Tags }, attr.OmitEmpty)
+	updated = attr.Time("updated", func(t *Thread) *time.Time { return &t.Updated }, attr.OmitEmpty)
 )
 
 func main() {
@@ -60,10 +59,10 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	var db client
+	var client gonamo.Client
 	switch {
 	case *endpoint != "":
-		db = dynamodb.New(dynamodb.Options{Region: "us-east-1", BaseEndpoint: endpoint,
+		client = dynamodb.New(dynamodb.Options{Region: "us-east-1", BaseEndpoint: endpoint,
 			Credentials: credentials.NewStaticCredentialsProvider("local", "local", "")})
 		fmt.Fprintln(w, "using", *endpoint)
 	case *useAWS:
@@ -71,93 +70,58 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		db = dynamodb.NewFromConfig(cfg)
+		client = dynamodb.NewFromConfig(cfg)
 		fmt.Fprintln(w, "using AWS region", cfg.Region)
 	default:
-		db = dynamotest.New()
+		client = dynamotest.New()
 		fmt.Fprintln(w, "using the embedded dynamotest fake")
 	}
+	// A table name of its own, so that runs against a shared server do not meet.
+	db := gonamo.New(client, func(o *gonamo.Options) { o.TableNamePrefix = fmt.Sprintf("quickstart_%d_", time.Now().UnixNano()) })
 	return demo(ctx, db, w)
 }
 
-func demo(ctx context.Context, db client, w io.Writer) error {
-	table := aws.String(fmt.Sprintf("quickstart_threads_%d", time.Now().UnixNano()))
-	_, err := db.CreateTable(ctx, &dynamodb.CreateTableInput{
-		TableName:   table,
-		BillingMode: types.BillingModePayPerRequest,
-		KeySchema: []types.KeySchemaElement{
-			{AttributeName: aws.String("forum"), KeyType: types.KeyTypeHash},
-			{AttributeName: aws.String("subject"), KeyType: types.KeyTypeRange},
-		},
-		AttributeDefinitions: []types.AttributeDefinition{
-			{AttributeName: aws.String("forum"), AttributeType: types.ScalarAttributeTypeS},
-			{AttributeName: aws.String("subject"), AttributeType: types.ScalarAttributeTypeS},
-		},
-	})
+func demo(ctx context.Context, db *gonamo.DB, w io.Writer) error {
+	threads, err := gonamo.NewTable(db, "threads", gonamo.Key(forum, subject), gonamo.Attrs[Thread](views, tags, updated))
 	if err != nil {
 		return err
 	}
-	defer db.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: table})
+	if err := threads.CreateOrVerify(ctx); err != nil {
+		return err
+	}
+	defer threads.DeleteTable(ctx)
 
-	for i, subject := range []string{"generics", "iterators", "modules"} {
-		_, err := db.PutItem(ctx, &dynamodb.PutItemInput{
-			TableName:           table,
-			Item:                map[string]types.AttributeValue{"forum": &types.AttributeValueMemberS{Value: "go"}, "subject": &types.AttributeValueMemberS{Value: subject}, "views": &types.AttributeValueMemberN{Value: strconv.Itoa(i * 10)}},
-			ConditionExpression: aws.String("attribute_not_exists(forum)"),
-		})
-		if err != nil {
+	for _, s := range []string{"generics", "iterators", "modules"} {
+		if err := threads.Put(ctx, &Thread{Forum: "go", Subject: s}, gonamo.If(forum.NotExists())); err != nil {
 			return err
 		}
 	}
 	fmt.Fprintln(w, "put 3 threads")
 
-	key := map[string]types.AttributeValue{"forum": &types.AttributeValueMemberS{Value: "go"}, "subject": &types.AttributeValueMemberS{Value: "generics"}}
-	out, err := db.UpdateItem(ctx, &dynamodb.UpdateItemInput{
-		TableName: table, Key: key,
-		UpdateExpression:          aws.String("ADD #v :one SET tags = :tags"),
-		ConditionExpression:       aws.String("#v < :max"),
-		ExpressionAttributeNames:  map[string]string{"#v": "views"},
-		ExpressionAttributeValues: map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "1"}, ":max": &types.AttributeValueMemberN{Value: "100"}, ":tags": &types.AttributeValueMemberSS{Value: []string{"types", "language"}}},
-		ReturnValues:              types.ReturnValueUpdatedNew,
-	})
+	th := &Thread{Forum: "go", Subject: "generics"}
+	err = threads.Update(ctx, th, views.Add(1).And(tags.Add("types", "language")), gonamo.If(views.Lt(100)), gonamo.ReturnNew(th))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "generics now has", out.Attributes["views"].(*types.AttributeValueMemberN).Value, "view(s)")
+	fmt.Fprintln(w, "generics now has", th.Views, "view(s) and tags", th.Tags)
 
-	_, err = db.PutItem(ctx, &dynamodb.PutItemInput{TableName: table, Item: key, ConditionExpression: aws.String("attribute_not_exists(forum)")})
-	var ccf *types.ConditionalCheckFailedException
-	fmt.Fprintln(w, "putting generics again fails its condition:", errors.As(err, &ccf))
+	err = threads.Put(ctx, &Thread{Forum: "go", Subject: "generics"}, gonamo.If(forum.NotExists()))
+	var cf *gonamo.ConditionFailedError
+	fmt.Fprintln(w, "putting generics again fails its condition:", errors.As(err, &cf))
 
-	q, err := db.Query(ctx, &dynamodb.QueryInput{
-		TableName:                 table,
-		KeyConditionExpression:    aws.String("forum = :f AND begins_with(subject, :p)"),
-		FilterExpression:          aws.String("#v >= :min"), // views is a reserved word
-		ExpressionAttributeNames:  map[string]string{"#v": "views"},
-		ExpressionAttributeValues: map[string]types.AttributeValue{":f": &types.AttributeValueMemberS{Value: "go"}, ":p": &types.AttributeValueMemberS{Value: "i"}, ":min": &types.AttributeValueMemberN{Value: "5"}},
-	})
+	th.Updated = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	th.Tags = nil // Save removes empty attributes and keeps unknown ones
+	if err := threads.Save(ctx, th); err != nil {
+		return err
+	}
+	got, err := threads.Get(ctx, &Thread{Forum: "go", Subject: "generics"}, gonamo.Consistent[Thread]())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "query found %d of %d scanned:", q.Count, q.ScannedCount)
-	for _, it := range q.Items {
-		fmt.Fprint(w, " ", it["subject"].(*types.AttributeValueMemberS).Value)
-	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "read back: %d view(s), tags %v, updated %s\n", got.Views, got.Tags, got.Updated.Format(time.DateOnly))
 
-	_, err = db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: []types.TransactWriteItem{
-		{Update: &types.Update{TableName: table, Key: key, UpdateExpression: aws.String("ADD #v :one"), ExpressionAttributeNames: map[string]string{"#v": "views"}, ExpressionAttributeValues: map[string]types.AttributeValue{":one": &types.AttributeValueMemberN{Value: "1"}}}},
-		{ConditionCheck: &types.ConditionCheck{TableName: table, Key: map[string]types.AttributeValue{"forum": &types.AttributeValueMemberS{Value: "go"}, "subject": &types.AttributeValueMemberS{Value: "missing"}}, ConditionExpression: aws.String("attribute_exists(forum)")}},
-	}})
-	var tce *types.TransactionCanceledException
-	if errors.As(err, &tce) {
-		fmt.Fprint(w, "transaction cancelled; reasons:")
-		for _, r := range tce.CancellationReasons {
-			fmt.Fprint(w, " ", aws.ToString(r.Code))
-		}
-		fmt.Fprintln(w)
-	} else if err != nil {
-		return err
-	}
+	_, err = threads.Get(ctx, &Thread{Forum: "go", Subject: "missing"})
+	fmt.Fprintln(w, "a missing thread is ErrNotFound:", errors.Is(err, gonamo.ErrNotFound))
 	return nil
 }
+

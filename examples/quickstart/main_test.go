@@ -15,10 +15,10 @@ func TestQuickstartOnFake(t *testing.T) {
 	is.NoErr(run(context.Background(), nil, &out))
 	is.Equal(out.String(), `using the embedded dynamotest fake
 put 3 threads
-generics now has 1 view(s)
+generics now has 1 view(s) and tags [language types]
 putting generics again fails its condition: true
-query found 1 of 1 scanned: iterators
-transaction cancelled; reasons: None ConditionalCheckFailed
+read back: 1 view(s), tags [], updated 2026-11-23
+a missing thread is ErrNotFound: true
 `)
 }
 
