@@ -124,4 +124,3 @@ func demo(ctx context.Context, db *gonamo.DB, w io.Writer) error {
 	fmt.Fprintln(w, "a missing thread is ErrNotFound:", errors.Is(err, gonamo.ErrNotFound))
 	return nil
 }
-
