@@ -495,3 +495,34 @@ func ExampleErrItemTooLarge() {
 	fmt.Println(errors.Is(err, gonamo.ErrItemTooLarge))
 	// Output: true
 }
+
+func ExampleTable_ItemNotExists() {
+	threads := exampleThreads()
+	ctx := context.Background()
+	fmt.Println(threads.Put(ctx, &Thread{Forum: "go", Subject: "once"}, gonamo.If(threads.ItemNotExists())))
+	fmt.Println(gonamo.IsConditionFailed(threads.Put(ctx, &Thread{Forum: "go", Subject: "once"}, gonamo.If(threads.ItemNotExists()))))
+	// Output:
+	// <nil>
+	// true
+}
+
+func ExampleTable_ItemExists() {
+	threads := exampleThreads()
+	ctx := context.Background()
+	err := threads.Update(ctx, &Thread{Forum: "go", Subject: "absent"}, views.Add(1), gonamo.If(threads.ItemExists()))
+	fmt.Println(gonamo.IsConditionFailed(err)) // an update that must not create
+	// Output: true
+}
+
+func ExampleTable_Snapshot() {
+	threads := exampleThreads()
+	ctx := context.Background()
+	threads.Put(ctx, &Thread{Forum: "go", Subject: "snap", Views: 1})
+	mine, _ := threads.Get(ctx, &Thread{Forum: "go", Subject: "snap"})
+	snap, _ := threads.Snapshot(mine)
+	threads.Update(ctx, mine, views.Add(1)) // someone else writes meanwhile
+	mine.Views = 10
+	err := threads.Put(ctx, mine, gonamo.If(snap))
+	fmt.Println(gonamo.IsConditionFailed(err))
+	// Output: true
+}
