@@ -32,6 +32,11 @@ type Change struct {
 	Time time.Time
 	// TTL marks a deletion by time-to-live expiry (DB.ExpireItems).
 	TTL bool
+
+	// stream and view are the label and view type of the table's stream
+	// when the change was committed; "" when the table had no stream.
+	stream string
+	view   types.StreamViewType
 }
 
 // Changes returns a copy of the change log of a table: every committed

@@ -22,6 +22,8 @@ type Options struct {
 	// Seed makes fault injection by rate and partial batch results
 	// deterministic: the same seed and calls give the same failures.
 	Seed uint64
+	// Streams configures the DynamoDB Streams API (see DB.Streams).
+	Streams StreamOptions
 }
 
 // DB is an in-memory DynamoDB. Its methods have the signatures of
@@ -35,7 +37,8 @@ type DB struct {
 	tables map[string]*table
 	tokens map[string]txToken // ClientRequestToken -> earlier transaction
 
-	faults faults
+	faults  faults
+	streams streamState // SplitShard's splits, guarded by mu
 }
 
 // New returns an empty DB.

@@ -27,6 +27,9 @@
 // Beyond the API, a DB has an injectable clock (Options.Now), a per-table
 // change log (Changes), a TTL sweeper (ExpireItems) and deterministic fault
 // injection (InjectFault, SetLatency, SetUnprocessed) for testing retries.
+// DB.Streams serves the change log as DynamoDB Streams, with the methods of
+// *dynamodbstreams.Client, shard roll-over (StreamOptions, SplitShard),
+// iterator expiry and trimming on the DB's clock.
 // NewServer serves a DB over HTTP with DynamoDB's JSON protocol, so any SDK
 // or the AWS CLI can use it; cmd/dynamotest runs one as a program.
 //

@@ -84,6 +84,7 @@ var services = map[string]map[string]operation{
 		"TransactGetItems":   serve((*DB).TransactGetItems),
 		"TransactWriteItems": serve((*DB).TransactWriteItems),
 	},
+	"DynamoDBStreams_20120810": streamsOperations,
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {

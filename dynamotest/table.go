@@ -395,7 +395,12 @@ func (t *table) setStream(s *types.StreamSpecification, now time.Time) error {
 		view = "UNKNOWN_TO_SDK_VERSION"
 	}
 	t.stream = &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: view}
-	t.streamLabel = now.UTC().Format("2006-01-02T15:04:05.000")
+	label := now.UTC().Format("2006-01-02T15:04:05.000")
+	for label <= t.streamLabel { // a new stream needs a new label even on a frozen clock
+		now = now.Add(time.Millisecond)
+		label = now.UTC().Format("2006-01-02T15:04:05.000")
+	}
+	t.streamLabel = label
 	return nil
 }
 
@@ -442,6 +447,8 @@ func (db *DB) describe(t *table) *types.TableDescription {
 	}
 	if t.stream != nil {
 		d.StreamSpecification = &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: t.stream.StreamViewType}
+	}
+	if t.streamLabel != "" { // kept after the stream is disabled, as DynamoDB does
 		d.LatestStreamLabel = aws.String(t.streamLabel)
 		d.LatestStreamArn = aws.String(db.arn(t.name, "stream", t.streamLabel))
 	}

@@ -149,6 +149,9 @@ func (db *DB) commit(t *table, id string, newItem value.Item, ttl bool) {
 		}
 	}
 	c := Change{Table: t.name, Time: db.now(), TTL: ttl}
+	if t.stream != nil {
+		c.stream, c.view = t.streamLabel, t.stream.StreamViewType
+	}
 	switch {
 	case old == nil:
 		c.Event, c.New = EventInsert, newItem
