@@ -47,6 +47,10 @@ func (db *DB) BatchGetItem(ctx context.Context, in *dynamodb.BatchGetItemInput, 
 	if n > maxBatchGet {
 		return nil, wrap(op, validationf("Too many items requested for the BatchGetItem call"))
 	}
+	in, err := legacyBatchGetItem(in)
+	if err != nil {
+		return nil, wrap(op, err)
+	}
 	type tableReq struct {
 		t    *table
 		ka   types.KeysAndAttributes
@@ -59,9 +63,6 @@ func (db *DB) BatchGetItem(ctx context.Context, in *dynamodb.BatchGetItemInput, 
 	reqs := make([]tableReq, 0, len(names))
 	for _, name := range names {
 		ka := in.RequestItems[name]
-		if ka.AttributesToGet != nil {
-			return nil, wrap(op, errLegacy())
-		}
 		if len(ka.Keys) == 0 {
 			return nil, wrap(op, validationf("The list of keys in RequestItems for BatchGetItem is required: %s has empty list", name))
 		}

@@ -33,8 +33,9 @@
 // NewServer serves a DB over HTTP with DynamoDB's JSON protocol, so any SDK
 // or the AWS CLI can use it; cmd/dynamotest runs one as a program.
 //
-// Legacy request parameters that predate expressions (Expected,
+// The legacy request parameters that predate expressions (Expected,
 // AttributeUpdates, AttributesToGet, KeyConditions, QueryFilter, ScanFilter,
-// ConditionalOperator) and PartiQL are not implemented; they are rejected
-// with a ValidationException that says so.
+// ConditionalOperator) are translated into expressions and evaluated by the
+// same engine, with DynamoDB Local's validation messages. PartiQL is not
+// implemented.
 package dynamotest

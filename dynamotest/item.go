@@ -207,8 +207,9 @@ func oldItem(w *write, rv types.ReturnValue) value.Item {
 // PutItem creates or replaces an item, optionally under a condition.
 func (db *DB) PutItem(ctx context.Context, in *dynamodb.PutItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error) {
 	const op = "PutItem"
-	if in.Expected != nil || in.ConditionalOperator != "" {
-		return nil, wrap(op, errLegacy())
+	in, err := legacyPutItem(in)
+	if err != nil {
+		return nil, wrap(op, err)
 	}
 	w, u, err := db.writeOne(ctx, op, writeReq{kind: kindPut, table: in.TableName, item: in.Item, cond: in.ConditionExpression,
 		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure}, in.ReturnValues)
@@ -221,8 +222,9 @@ func (db *DB) PutItem(ctx context.Context, in *dynamodb.PutItemInput, optFns ...
 // DeleteItem deletes an item by key, optionally under a condition.
 func (db *DB) DeleteItem(ctx context.Context, in *dynamodb.DeleteItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.DeleteItemOutput, error) {
 	const op = "DeleteItem"
-	if in.Expected != nil || in.ConditionalOperator != "" {
-		return nil, wrap(op, errLegacy())
+	in, err := legacyDeleteItem(in)
+	if err != nil {
+		return nil, wrap(op, err)
 	}
 	w, u, err := db.writeOne(ctx, op, writeReq{kind: kindDelete, table: in.TableName, key: in.Key, cond: in.ConditionExpression,
 		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure}, in.ReturnValues)
@@ -236,12 +238,17 @@ func (db *DB) DeleteItem(ctx context.Context, in *dynamodb.DeleteItemInput, optF
 // the item when it does not exist, optionally under a condition.
 func (db *DB) UpdateItem(ctx context.Context, in *dynamodb.UpdateItemInput, optFns ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error) {
 	const op = "UpdateItem"
-	if in.AttributeUpdates != nil || in.Expected != nil || in.ConditionalOperator != "" {
-		return nil, wrap(op, errLegacy())
+	legacy := in.AttributeUpdates != nil
+	in, err := legacyUpdateItem(in)
+	if err != nil {
+		return nil, wrap(op, err)
 	}
 	w, u, err := db.writeOne(ctx, op, writeReq{kind: kindUpdate, table: in.TableName, key: in.Key, update: in.UpdateExpression, cond: in.ConditionExpression,
 		exprInput: exprInput{in.ExpressionAttributeNames, in.ExpressionAttributeValues}, rvFail: in.ReturnValuesOnConditionCheckFailure}, in.ReturnValues)
 	if err != nil {
+		if legacy {
+			err = legacyUpdateError(err)
+		}
 		return nil, wrap(op, err)
 	}
 	out := &dynamodb.UpdateItemOutput{ConsumedCapacity: u.report(w.t.name, in.ReturnConsumedCapacity)}
@@ -280,8 +287,9 @@ func (db *DB) GetItem(ctx context.Context, in *dynamodb.GetItemInput, optFns ...
 	if err := db.enter(ctx, op); err != nil {
 		return nil, wrap(op, err)
 	}
-	if in.AttributesToGet != nil {
-		return nil, wrap(op, errLegacy())
+	in, err := legacyGetItem(in)
+	if err != nil {
+		return nil, wrap(op, err)
 	}
 	pctx, err := newContext(exprInput{names: in.ExpressionAttributeNames}, in.ProjectionExpression != nil, false, "")
 	if err != nil {
@@ -350,11 +358,4 @@ func checkWriteParams(rv types.ReturnValue, update bool, rvf types.ReturnValuesO
 		return validationf("Return values set to invalid value")
 	}
 	return checkReturnOnFailure(rvf)
-}
-
-// errLegacy rejects the pre-expression parameters (Expected,
-// AttributeUpdates, AttributesToGet, KeyConditions, QueryFilter, ScanFilter),
-// which dynamotest does not implement.
-func errLegacy() error {
-	return validationf("dynamotest supports expression parameters only; legacy parameters (Expected, AttributeUpdates, AttributesToGet, KeyConditions, QueryFilter, ScanFilter, ConditionalOperator) are not implemented")
 }

@@ -290,8 +290,10 @@ func (db *DB) Query(ctx context.Context, in *dynamodb.QueryInput, optFns ...func
 	if err := db.enter(ctx, op); err != nil {
 		return nil, wrap(op, err)
 	}
-	if in.KeyConditions != nil || in.QueryFilter != nil || in.AttributesToGet != nil || in.ConditionalOperator != "" {
-		return nil, wrap(op, errLegacy())
+	orig := in
+	in, err := legacyQuery(in)
+	if err != nil {
+		return nil, wrap(op, err)
 	}
 	if in.KeyConditionExpression == nil {
 		return nil, wrap(op, validationf("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."))
@@ -307,6 +309,9 @@ func (db *DB) Query(ctx context.Context, in *dynamodb.QueryInput, optFns ...func
 	if err != nil {
 		return nil, wrap(op, err)
 	}
+	if err := legacyQueryKeys(orig, rd.keys); err != nil {
+		return nil, wrap(op, err)
+	}
 	kc, err := ectx.KeyCondition(*in.KeyConditionExpression, expr.KeySchema{HashName: rd.keys.hash, HashType: string(rd.keys.hashType), RangeName: rd.keys.rng, RangeType: string(rd.keys.rngType)})
 	if err != nil {
 		return nil, wrap(op, err)
@@ -316,7 +321,7 @@ func (db *DB) Query(ctx context.Context, in *dynamodb.QueryInput, optFns ...func
 	}
 	if rd.filter != nil {
 		for _, p := range rd.filter.Paths() {
-			if !rd.t.keys.isKey(p[0].Name) && !rd.keys.isKey(p[0].Name) {
+			if !rd.keys.isKey(p[0].Name) { // on an index, only its own keys (DynamoDB Local)
 				continue
 			}
 			if len(p) > 1 {

@@ -16,8 +16,9 @@ func (db *DB) Scan(ctx context.Context, in *dynamodb.ScanInput, optFns ...func(*
 	if err := db.enter(ctx, op); err != nil {
 		return nil, wrap(op, err)
 	}
-	if in.ScanFilter != nil || in.AttributesToGet != nil || in.ConditionalOperator != "" {
-		return nil, wrap(op, errLegacy())
+	in, err := legacyScan(in)
+	if err != nil {
+		return nil, wrap(op, err)
 	}
 	seg, total, err := segments(in.Segment, in.TotalSegments)
 	if err != nil {
