@@ -1,0 +1,302 @@
+package attr
+
+import (
+	"strconv"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/gonamo/gonamo/expr"
+)
+
+// Condition is a condition on items of type T built by descriptors: an
+// expr.Condition[T] together with the first error met while encoding its
+// values (a NaN, an invalid UTF-8 string...), which package expr has no way
+// to hold. Expr returns both.
+//
+// The zero Condition is the absent condition, as in expr: And and Or skip
+// it. Conditions are immutable values; And, Or and Not return new ones.
+type Condition[T any] struct {
+	c    expr.Condition[T]
+	err  error
+	term *Term // set by the descriptor methods that make a simple comparison on a top-level attribute
+}
+
+// RawCondition returns c as a Condition, to combine expressions built with
+// package expr with those of descriptors.
+func RawCondition[T any](c expr.Condition[T]) Condition[T] { return Condition[T]{c: c} }
+
+func condErr[T any](err error) Condition[T] { return Condition[T]{err: err} }
+
+// isZero reports whether c is the absent condition.
+func (c Condition[T]) isZero() bool {
+	return c.err == nil && c.term == nil && c.c == expr.Condition[T]{}
+}
+
+// Expr returns the expression of c and the first error met while building
+// it (an *Error of this package; the errors of package expr come out of
+// expr.Builder when the expression is rendered).
+func (c Condition[T]) Expr() (expr.Condition[T], error) {
+	if c.err != nil {
+		return expr.Condition[T]{}, c.err
+	}
+	return c.c, nil
+}
+
+// And returns the conjunction of c and others, skipping absent conditions;
+// the first error of any of them wins.
+func (c Condition[T]) And(others ...Condition[T]) Condition[T] {
+	return c.combine(others, expr.Condition[T].And)
+}
+
+// Or returns the disjunction of c and others, skipping absent conditions;
+// the first error of any of them wins.
+func (c Condition[T]) Or(others ...Condition[T]) Condition[T] {
+	return c.combine(others, expr.Condition[T].Or)
+}
+
+func (c Condition[T]) combine(others []Condition[T], op func(expr.Condition[T], ...expr.Condition[T]) expr.Condition[T]) Condition[T] {
+	if c.err != nil {
+		return c
+	}
+	present := 0
+	var only Condition[T]
+	if !c.isZero() {
+		present, only = 1, c
+	}
+	xs := make([]expr.Condition[T], len(others))
+	for i, o := range others {
+		if o.err != nil {
+			return o
+		}
+		if !o.isZero() {
+			present, only = present+1, o
+		}
+		xs[i] = o.c
+	}
+	if present <= 1 {
+		return only // keeps the term of a single condition
+	}
+	return Condition[T]{c: op(c.c, xs...)}
+}
+
+// Not returns the negation of c.
+func (c Condition[T]) Not() Condition[T] {
+	if c.err != nil {
+		return c
+	}
+	return Condition[T]{c: c.c.Not()}
+}
+
+// Term returns the shape of a condition made by one descriptor method
+// comparing a top-level attribute with values (Eq, Lt, Between,
+// BeginsWith...), and false for any other condition. A table uses it to turn
+// conditions on its key attributes into a key condition; see KeyCondition.
+func (c Condition[T]) Term() (Term, bool) {
+	if c.err != nil || c.term == nil {
+		return Term{}, false
+	}
+	t := *c.term
+	t.Values = append([]types.AttributeValue(nil), t.Values...)
+	return t, true
+}
+
+// TermOp is the operator of a Term.
+type TermOp uint8
+
+// The operators of terms.
+const (
+	TermEq         TermOp = iota + 1 // attr = v
+	TermNe                           // attr <> v
+	TermLt                           // attr < v
+	TermLe                           // attr <= v
+	TermGt                           // attr > v
+	TermGe                           // attr >= v
+	TermBetween                      // attr BETWEEN v1 AND v2
+	TermBeginsWith                   // begins_with(attr, v)
+	TermIn                           // attr IN (v...)
+)
+
+// String returns the operator as DynamoDB writes it: "=", "BETWEEN",
+// "begins_with"...
+func (op TermOp) String() string {
+	switch op {
+	case TermEq:
+		return "="
+	case TermNe:
+		return "<>"
+	case TermLt:
+		return "<"
+	case TermLe:
+		return "<="
+	case TermGt:
+		return ">"
+	case TermGe:
+		return ">="
+	case TermBetween:
+		return "BETWEEN"
+	case TermBeginsWith:
+		return "begins_with"
+	case TermIn:
+		return "IN"
+	}
+	return "TermOp(" + strconv.Itoa(int(op)) + ")"
+}
+
+// comparator returns the expr comparator of a comparison term.
+func (op TermOp) comparator() (expr.Comparator, bool) {
+	switch op {
+	case TermEq:
+		return expr.Eq, true
+	case TermNe:
+		return expr.Ne, true
+	case TermLt:
+		return expr.Lt, true
+	case TermLe:
+		return expr.Le, true
+	case TermGt:
+		return expr.Gt, true
+	case TermGe:
+		return expr.Ge, true
+	}
+	return 0, false
+}
+
+// Term is a condition comparing a top-level attribute with encoded values,
+// as returned by Condition.Term.
+type Term struct {
+	// Attr is the stored name of the attribute.
+	Attr string
+	// Op is the operator.
+	Op TermOp
+	// Values are the operands after the attribute: one, two for
+	// TermBetween, one or more for TermIn.
+	Values []types.AttributeValue
+}
+
+// KeyCondition returns the key condition of a Query from a condition on the
+// partition key (an Eq) and an optional one on the sort key (Eq, Lt, Le, Gt,
+// Ge, Between or BeginsWith; the zero Condition for none), both made by
+// descriptor methods on top-level attributes. Other shapes are errors
+// wrapping expr.ErrInvalidKeyCondition; encoding errors come first.
+func KeyCondition[T any](partition, sort Condition[T]) (expr.KeyCondition[T], error) {
+	var none expr.KeyCondition[T]
+	if partition.err != nil {
+		return none, partition.err
+	}
+	if sort.err != nil {
+		return none, sort.err
+	}
+	pk, ok := partition.Term()
+	if !ok || pk.Op != TermEq {
+		return none, &expr.Error{Err: expr.ErrInvalidKeyCondition,
+			Detail: "the partition key condition must be an equality made by a descriptor"}
+	}
+	k := expr.KeyEquals[T](expr.Name(pk.Attr), pk.Values[0])
+	if sort.isZero() {
+		return k, nil
+	}
+	sk, ok := sort.Term()
+	if !ok {
+		return none, &expr.Error{Err: expr.ErrInvalidKeyCondition,
+			Detail: "the sort key condition must be a comparison, BETWEEN or begins_with made by a descriptor"}
+	}
+	p := expr.Name(sk.Attr)
+	switch sk.Op {
+	case TermBetween:
+		return k.SortBetween(p, sk.Values[0], sk.Values[1]), nil
+	case TermBeginsWith:
+		return k.SortBeginsWith(p, sk.Values[0]), nil
+	case TermEq, TermLt, TermLe, TermGt, TermGe:
+		cmp, _ := sk.Op.comparator()
+		return k.SortCompare(cmp, p, sk.Values[0]), nil
+	}
+	return none, &expr.Error{Err: expr.ErrInvalidKeyCondition,
+		Detail: "no key condition uses " + sk.Op.String()}
+}
+
+// Update is an update of items of type T built by descriptors: an
+// expr.Update[T] together with the first error met while encoding its values,
+// which package expr has no way to hold. Expr returns both.
+//
+// The zero Update has no action. Updates are immutable values; And returns a
+// new one.
+type Update[T any] struct {
+	u   expr.Update[T]
+	err error
+}
+
+// RawUpdate returns u as an Update, to combine actions built with package
+// expr with those of descriptors.
+func RawUpdate[T any](u expr.Update[T]) Update[T] { return Update[T]{u: u} }
+
+func updErr[T any](err error) Update[T] { return Update[T]{err: err} }
+
+// And returns an Update holding the actions of u followed by those of
+// others; the first error of any of them wins.
+func (u Update[T]) And(others ...Update[T]) Update[T] {
+	if u.err != nil {
+		return u
+	}
+	xs := make([]expr.Update[T], len(others))
+	for i, o := range others {
+		if o.err != nil {
+			return o
+		}
+		xs[i] = o.u
+	}
+	return Update[T]{u: u.u.And(xs...)}
+}
+
+// Expr returns the expression of u and the first error met while building
+// it.
+func (u Update[T]) Expr() (expr.Update[T], error) {
+	if u.err != nil {
+		return expr.Update[T]{}, u.err
+	}
+	return u.u, nil
+}
+
+// Size is the size of an attribute (its length in characters, bytes,
+// elements or entries), compared with numbers in conditions: tags.Size().Gt(3).
+// It is made by the Size method of a descriptor.
+type Size[T any] struct {
+	path expr.Path
+	err  error
+}
+
+func (s Size[T]) cmp(op expr.Comparator, n int) Condition[T] {
+	if s.err != nil {
+		return condErr[T](s.err)
+	}
+	return Condition[T]{c: expr.Compare(op, expr.Size[T](s.path), expr.Value[T](intValue(n)))}
+}
+
+func intValue(n int) types.AttributeValue {
+	return &types.AttributeValueMemberN{Value: strconv.Itoa(n)}
+}
+
+// Eq returns the condition size(attr) = n.
+func (s Size[T]) Eq(n int) Condition[T] { return s.cmp(expr.Eq, n) }
+
+// Ne returns the condition size(attr) <> n.
+func (s Size[T]) Ne(n int) Condition[T] { return s.cmp(expr.Ne, n) }
+
+// Lt returns the condition size(attr) < n.
+func (s Size[T]) Lt(n int) Condition[T] { return s.cmp(expr.Lt, n) }
+
+// Le returns the condition size(attr) <= n.
+func (s Size[T]) Le(n int) Condition[T] { return s.cmp(expr.Le, n) }
+
+// Gt returns the condition size(attr) > n.
+func (s Size[T]) Gt(n int) Condition[T] { return s.cmp(expr.Gt, n) }
+
+// Ge returns the condition size(attr) >= n.
+func (s Size[T]) Ge(n int) Condition[T] { return s.cmp(expr.Ge, n) }
+
+// Between returns the condition size(attr) BETWEEN lo AND hi.
+func (s Size[T]) Between(lo, hi int) Condition[T] {
+	if s.err != nil {
+		return condErr[T](s.err)
+	}
+	return Condition[T]{c: expr.Between(expr.Size[T](s.path), expr.Value[T](intValue(lo)), expr.Value[T](intValue(hi)))}
+}

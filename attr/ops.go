@@ -1,0 +1,188 @@
+package attr
+
+import (
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/gonamo/gonamo/expr"
+)
+
+// The operations every descriptor has. Their values are encoded with the
+// descriptor's codec; an encoding error is kept in the returned Condition or
+// Update and returned by its Expr method.
+
+// check returns the error of the descriptor itself.
+func (a Attr[T, V]) check() error {
+	if a.f == nil {
+		return errZero
+	}
+	return a.f.err
+}
+
+// top reports whether the descriptor names a top-level attribute, the only
+// ones a key condition can use.
+func (a Attr[T, V]) top() bool { return a.f.name != "" }
+
+// term records the shape of a simple condition on a top-level attribute.
+func (a Attr[T, V]) term(c expr.Condition[T], op TermOp, vs ...types.AttributeValue) Condition[T] {
+	out := Condition[T]{c: c}
+	if a.top() {
+		out.term = &Term{Attr: a.f.name, Op: op, Values: vs}
+	}
+	return out
+}
+
+func (a Attr[T, V]) compare(op TermOp, v *V) Condition[T] {
+	if err := a.check(); err != nil {
+		return condErr[T](err)
+	}
+	av, err := a.f.value(v)
+	if err != nil {
+		return condErr[T](err)
+	}
+	cmp, _ := op.comparator()
+	return a.term(expr.Compare(cmp, expr.PathOf[T](a.f.path), expr.Value[T](av)), op, av)
+}
+
+// Eq returns the condition attr = v.
+func (a Attr[T, V]) Eq(v V) Condition[T] { return a.compare(TermEq, &v) }
+
+// Ne returns the condition attr <> v.
+func (a Attr[T, V]) Ne(v V) Condition[T] { return a.compare(TermNe, &v) }
+
+// Lt returns the condition attr < v. DynamoDB orders numbers by value,
+// strings and binaries by their UTF-8 bytes.
+func (a Attr[T, V]) Lt(v V) Condition[T] { return a.compare(TermLt, &v) }
+
+// Le returns the condition attr <= v.
+func (a Attr[T, V]) Le(v V) Condition[T] { return a.compare(TermLe, &v) }
+
+// Gt returns the condition attr > v.
+func (a Attr[T, V]) Gt(v V) Condition[T] { return a.compare(TermGt, &v) }
+
+// Ge returns the condition attr >= v.
+func (a Attr[T, V]) Ge(v V) Condition[T] { return a.compare(TermGe, &v) }
+
+// Between returns the condition attr BETWEEN lo AND hi, true when
+// lo <= attr <= hi.
+func (a Attr[T, V]) Between(lo, hi V) Condition[T] {
+	if err := a.check(); err != nil {
+		return condErr[T](err)
+	}
+	l, err := a.f.value(&lo)
+	if err != nil {
+		return condErr[T](err)
+	}
+	h, err := a.f.value(&hi)
+	if err != nil {
+		return condErr[T](err)
+	}
+	return a.term(expr.Between(expr.PathOf[T](a.f.path), expr.Value[T](l), expr.Value[T](h)), TermBetween, l, h)
+}
+
+// In returns the condition attr IN (vs...), true when the attribute equals
+// one of the 1 to 100 values.
+func (a Attr[T, V]) In(vs ...V) Condition[T] {
+	if err := a.check(); err != nil {
+		return condErr[T](err)
+	}
+	ops := make([]expr.Operand[T], len(vs))
+	avs := make([]types.AttributeValue, len(vs))
+	for i := range vs {
+		av, err := a.f.value(&vs[i])
+		if err != nil {
+			return condErr[T](err)
+		}
+		ops[i], avs[i] = expr.Value[T](av), av
+	}
+	return a.term(expr.In(expr.PathOf[T](a.f.path), ops...), TermIn, avs...)
+}
+
+// Exists returns the condition attribute_exists(attr).
+func (a Attr[T, V]) Exists() Condition[T] {
+	if err := a.check(); err != nil {
+		return condErr[T](err)
+	}
+	return Condition[T]{c: expr.AttributeExists[T](a.f.path)}
+}
+
+// NotExists returns the condition attribute_not_exists(attr): on a key
+// attribute, "the item does not exist yet".
+func (a Attr[T, V]) NotExists() Condition[T] {
+	if err := a.check(); err != nil {
+		return condErr[T](err)
+	}
+	return Condition[T]{c: expr.AttributeNotExists[T](a.f.path)}
+}
+
+// IsType returns the condition attribute_type(attr, t).
+func (a Attr[T, V]) IsType(t expr.Type) Condition[T] {
+	if err := a.check(); err != nil {
+		return condErr[T](err)
+	}
+	return Condition[T]{c: expr.AttributeType[T](a.f.path, t)}
+}
+
+// Size returns size(attr), to compare with numbers: name.Size().Le(20).
+func (a Attr[T, V]) Size() Size[T] {
+	if err := a.check(); err != nil {
+		return Size[T]{err: err}
+	}
+	return Size[T]{path: a.f.path}
+}
+
+// Set returns the action SET attr = v. The value goes through the
+// descriptor's Validate option; a value without encoding (a nil slice) or
+// empty with OmitEmpty removes the attribute instead (REMOVE attr), which is
+// an error wrapping ErrRequired for a Required attribute.
+func (a Attr[T, V]) Set(v V) Update[T] {
+	if err := a.check(); err != nil {
+		return updErr[T](err)
+	}
+	av, err := a.f.written(&v)
+	switch {
+	case err != nil:
+		return updErr[T](err)
+	case av == nil:
+		return Update[T]{u: expr.Remove[T](a.f.path)}
+	}
+	return Update[T]{u: expr.Set(a.f.path, expr.Value[T](av))}
+}
+
+// SetIfNotExists returns the action SET attr = if_not_exists(attr, v): v is
+// written only when the item has no such attribute yet.
+func (a Attr[T, V]) SetIfNotExists(v V) Update[T] {
+	if err := a.check(); err != nil {
+		return updErr[T](err)
+	}
+	av, err := a.f.written(&v)
+	switch {
+	case err != nil:
+		return updErr[T](err)
+	case av == nil:
+		return updErr[T](a.f.fail(detail(ErrNoValue, "if_not_exists needs a value")))
+	}
+	return Update[T]{u: expr.Set(a.f.path, expr.IfNotExists(a.f.path, expr.Value[T](av)))}
+}
+
+// Remove returns the action REMOVE attr. Removing a Required attribute is an
+// error wrapping ErrRequired.
+func (a Attr[T, V]) Remove() Update[T] {
+	if err := a.check(); err != nil {
+		return updErr[T](err)
+	}
+	if err := a.f.removable(); err != nil {
+		return updErr[T](err)
+	}
+	return Update[T]{u: expr.Remove[T](a.f.path)}
+}
+
+// Descriptor is any descriptor of items of type T holding values of type V:
+// Attr and the typed variants that embed it. Nested and its variants take
+// one as the parent (a struct S stored as a map: a Struct attribute, a
+// Pointer or Custom attribute with StructCodec, list.Index(i) of a list of
+// structs, m.Key(k) of a map of structs) and Nested as the attribute inside.
+type Descriptor[T, V any] interface {
+	descriptor() *field[T, V]
+}
+
+func (a Attr[T, V]) descriptor() *field[T, V] { return a.f }

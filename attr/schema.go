@@ -1,0 +1,107 @@
+package attr
+
+import (
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// Schema is the list of the attributes of items of type T: it encodes an
+// item into the attribute map of a PutItem and decodes the map of a GetItem
+// into an item, by walking its fields and calling their accessors and
+// codecs, without reflection.
+//
+// Build it once, with NewSchema from descriptors or FromTags from struct
+// tags; it is immutable and safe for concurrent use.
+type Schema[T any] struct {
+	model  string
+	fields []Field[T]
+	impls  []entry[T]
+	index  map[string]int
+}
+
+// entry is a field as the hot loops of Encode and Decode use it.
+type entry[T any] struct {
+	name string
+	impl fieldImpl[T]
+}
+
+// NewSchema returns the schema of the fields, in order. A field built with a
+// mistake, a nil field, a nested descriptor (it has no accessor of its own)
+// or two fields with one stored name are an *Error wrapping ErrDescriptor.
+func NewSchema[T any](fields ...Field[T]) (*Schema[T], error) {
+	s := &Schema[T]{
+		model:  modelName[T](),
+		fields: make([]Field[T], 0, len(fields)),
+		impls:  make([]entry[T], 0, len(fields)),
+		index:  make(map[string]int, len(fields)),
+	}
+	for i, f := range fields {
+		if f == nil {
+			return nil, &Error{Model: s.model, Err: detail(ErrDescriptor, "field %d is nil", i)}
+		}
+		impl, err := f.impl()
+		if err != nil {
+			return nil, err
+		}
+		name := impl.name()
+		if _, dup := s.index[name]; dup {
+			return nil, &Error{Model: s.model, Attr: name, Err: detail(ErrDescriptor, "two attributes stored as %q", name)}
+		}
+		s.index[name] = len(s.fields)
+		s.fields = append(s.fields, f)
+		s.impls = append(s.impls, entry[T]{name, impl})
+	}
+	return s, nil
+}
+
+// Encode returns the attribute map of item: every field that is not absent,
+// under its stored name. It fills the defaults of empty fields into item
+// (see Options.Default). The first error, an *Error, stops it.
+func (s *Schema[T]) Encode(item *T) (map[string]types.AttributeValue, error) {
+	if item == nil {
+		return nil, &Error{Model: s.model, Err: detail(ErrNoValue, "nil item")}
+	}
+	m := make(map[string]types.AttributeValue, len(s.impls))
+	for _, e := range s.impls {
+		av, err := e.impl.encode(item)
+		if err != nil {
+			return nil, err
+		}
+		if av != nil {
+			m[e.name] = av
+		}
+	}
+	return m, nil
+}
+
+// Decode stores the attributes of m in item, field by field: a field whose
+// attribute is absent (or NULL) gets its default or its zero value, so item
+// needs no clearing; attributes without field are ignored. The first error,
+// an *Error, stops it, leaving item partly decoded.
+func (s *Schema[T]) Decode(m map[string]types.AttributeValue, item *T) error {
+	if item == nil {
+		return &Error{Model: s.model, Err: detail(ErrNoValue, "nil item")}
+	}
+	for _, e := range s.impls {
+		if err := e.impl.decode(m[e.name], item); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Field returns the field stored under name.
+func (s *Schema[T]) Field(name string) (Field[T], bool) {
+	i, ok := s.index[name]
+	if !ok {
+		return nil, false
+	}
+	return s.fields[i], true
+}
+
+// Fields returns the fields of the schema, in order, in a new slice.
+func (s *Schema[T]) Fields() []Field[T] {
+	return append([]Field[T](nil), s.fields...)
+}
+
+// Model returns the name of T, as errors show it.
+func (s *Schema[T]) Model() string { return s.model }
