@@ -245,6 +245,9 @@ func (t *Table[T]) writeErr(op string, err error, c writeConfig[T]) error {
 // PynamoDB's save).
 func (t *Table[T]) Put(ctx context.Context, item *T, opts ...WriteOption[T]) error {
 	c := writeOptions(opts)
+	if c.new != nil {
+		return &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: ReturnNew applies to Save and Update; the item put is the new item", ErrInvalidModel)}
+	}
 	m, err := t.encode(item)
 	if err != nil {
 		return err
@@ -369,6 +372,9 @@ func (t *Table[T]) update(ctx context.Context, op string, item *T, key map[strin
 // missing item is not an error (use If to require it).
 func (t *Table[T]) Delete(ctx context.Context, key *T, opts ...WriteOption[T]) error {
 	c := writeOptions(opts)
+	if c.new != nil {
+		return &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: ReturnNew applies to Save and Update; a deleted item has no new value", ErrInvalidModel)}
+	}
 	k, err := t.key(key)
 	if err != nil {
 		return err

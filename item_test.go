@@ -173,6 +173,9 @@ func TestBadInputIsTypedAndNothingIsSent(t *testing.T) {
 	is.True(errors.Is(err, gonamo.ErrMissingKey))
 	is.True(errors.Is(threads.Update(ctx, &Thread{}, views.Add(1)), gonamo.ErrMissingKey))
 	is.True(errors.Is(threads.Delete(ctx, nil), gonamo.ErrMissingKey))
+	var th Thread
+	is.True(errors.Is(threads.Put(ctx, &Thread{Forum: "go", Subject: "x"}, gonamo.ReturnNew(&th)), gonamo.ErrInvalidModel))
+	is.True(errors.Is(threads.Delete(ctx, &Thread{Forum: "go", Subject: "x"}, gonamo.ReturnNew(&th)), gonamo.ErrInvalidModel))
 
 	err = threads.Put(ctx, &Thread{Forum: "go", Subject: "big", Notes: strings.Repeat("x", 410_000)})
 	is.True(errors.Is(err, gonamo.ErrItemTooLarge))

@@ -2,6 +2,7 @@ package attr
 
 import (
 	"reflect"
+	"unsafe"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
@@ -64,8 +65,8 @@ func Validate[V any](f func(V) error) func(*Options[V]) {
 // Field is a descriptor of one top-level attribute of items of type T,
 // whatever the type of its value: what a Schema is built from. Every
 // descriptor of this package is a Field (Attr, StringAttr, NumberAttr,
-// SetAttr, ListAttr, MapAttr), and only they are: another package makes
-// one by embedding a descriptor.
+// SetAttr, ListAttr, MapAttr), as are the fields of a FromTags schema, and
+// only they are: another package makes one by embedding a descriptor.
 type Field[T any] interface {
 	// Name returns the stored name of the attribute.
 	Name() string
@@ -120,7 +121,8 @@ type field[T, V any] struct {
 
 // Attr is a descriptor of an attribute of items of type T holding values of
 // type V: its stored name, how to reach the value in an item (an accessor
-// func(*T) *V) and its codec. It builds the conditions and updates every
+// func(*T) *V, a field selector such as func(t *T) *int { return &t.Views })
+// and its codec. It builds the conditions and updates every
 // attribute supports; the typed variants (StringAttr, NumberAttr, SetAttr,
 // ListAttr, MapAttr) embed it and add the operations of their types.
 //
@@ -160,7 +162,7 @@ func newAttr[T, V, P any](name string, get func(*T) *P, c Codec[P], oc Codec[V],
 	case c == nil || oc == nil:
 		f.err = &Error{Model: f.model, Attr: name, Err: detail(ErrDescriptor, "nil codec")}
 	default:
-		f.store = &stored[T, P]{model: f.model, attr: name, get: get, codec: c, opts: sopts}
+		f.store = newStored(f.model, name, get, c, sopts)
 	}
 	return Attr[T, V]{f}
 }
@@ -183,11 +185,62 @@ func buildOptions[V any](opts []func(*Options[V])) Options[V] {
 
 // stored is the storage side of a top-level field of type P.
 type stored[T, P any] struct {
-	model string
-	attr  string
-	get   func(*T) *P
-	codec Codec[P]
-	opts  Options[P]
+	model  string
+	attr   string
+	get    func(*T) *P
+	off    uintptr // the field's offset in T, when direct
+	direct bool    // get selects a field of T: use off instead of calling it
+	codec  Codec[P]
+	opts   Options[P]
+}
+
+func newStored[T, P any](model, name string, get func(*T) *P, c Codec[P], opts Options[P]) *stored[T, P] {
+	s := &stored[T, P]{model: model, attr: name, get: get, codec: c, opts: opts}
+	s.off, s.direct = offsetOf(get)
+	return s
+}
+
+// field returns the address of the field in item.
+func (s *stored[T, P]) field(item *T) *P {
+	if s.direct {
+		return (*P)(unsafe.Add(unsafe.Pointer(item), s.off))
+	}
+	return s.get(item)
+}
+
+// offsetOf finds out, once, whether the accessor get selects a field of its
+// argument (as &t.Views does) and at which offset, by calling it on two
+// zero items: both results must lie inside their item, at the same offset.
+// Encoding and decoding then add the offset instead of calling get, which
+// saves an indirect call per field and item. An accessor that returns
+// memory outside the item (through a pointer field, a map, a global) or
+// panics on a zero item keeps being called.
+func offsetOf[T, P any](get func(*T) *P) (off uintptr, ok bool) {
+	defer func() {
+		if recover() != nil {
+			off, ok = 0, false
+		}
+	}()
+	var zeroT T
+	var zeroP P
+	size, psize := unsafe.Sizeof(zeroT), unsafe.Sizeof(zeroP)
+	if size == 0 || psize == 0 {
+		return 0, false
+	}
+	at := func(item *T) (uintptr, bool) {
+		q := get(item)
+		if q == nil {
+			return 0, false
+		}
+		base, addr := uintptr(unsafe.Pointer(item)), uintptr(unsafe.Pointer(q))
+		if addr < base || addr-base > size-psize {
+			return 0, false
+		}
+		return addr - base, true
+	}
+	a, okA := at(new(T))
+	b, okB := at(new(T))
+	return a, okA && okB && a == b
 }
 
 func (s *stored[T, P]) name() string { return s.attr }
@@ -196,7 +249,7 @@ func (s *stored[T, P]) encode(item *T) (types.AttributeValue, error) {
 	if item == nil {
 		return nil, &Error{Model: s.model, Attr: s.attr, Err: detail(ErrNoValue, "nil item")}
 	}
-	p := s.get(item)
+	p := s.field(item)
 	if p == nil {
 		return s.absent()
 	}
@@ -233,7 +286,7 @@ func (s *stored[T, P]) decode(av types.AttributeValue, item *T) error {
 	if item == nil {
 		return &Error{Model: s.model, Attr: s.attr, Err: detail(ErrNoValue, "nil item")}
 	}
-	p := s.get(item)
+	p := s.field(item)
 	if p == nil {
 		return &Error{Model: s.model, Attr: s.attr, Err: detail(ErrDescriptor, "accessor returned nil")}
 	}
@@ -259,7 +312,7 @@ func (s *stored[T, P]) isEmpty(item *T) bool {
 	if item == nil {
 		return true
 	}
-	p := s.get(item)
+	p := s.field(item)
 	return p == nil || s.codec.IsEmpty(p)
 }
 
@@ -277,8 +330,8 @@ type multiError struct {
 func (e *multiError) Error() string   { return e.msg }
 func (e *multiError) Unwrap() []error { return e.errs }
 
-// invalid is the error of the zero descriptor.
-var errZero = &Error{Err: detail(ErrDescriptor, "zero descriptor")}
+// errZero returns the error of the zero descriptor.
+func errZero() error { return &Error{Err: detail(ErrDescriptor, "zero descriptor")} }
 
 // Name returns the stored name of the attribute; for a descriptor made by
 // Nested, Index or Key, its document path as text ("address.city").
@@ -304,7 +357,7 @@ func (a Attr[T, V]) Path() expr.Path {
 // wrapping ErrDescriptor, or nil.
 func (a Attr[T, V]) Err() error {
 	if a.f == nil {
-		return errZero
+		return errZero()
 	}
 	if a.f.err != nil {
 		return a.f.err
@@ -334,34 +387,51 @@ func (a Attr[T, V]) TTL() bool { return a.f != nil && a.f.ttl }
 
 // Encode returns the attribute's value in item, or nil when the attribute
 // is absent; see Field.
-func (a Attr[T, V]) Encode(item *T) (types.AttributeValue, error) {
+func (a Attr[T, V]) Encode(item *T) (_ types.AttributeValue, err error) {
 	s, err := a.impl()
 	if err != nil {
 		return nil, err
 	}
+	defer a.recoverInto(&err)
 	return s.encode(item)
 }
 
 // Decode stores av in the attribute's field of item; see Field.
-func (a Attr[T, V]) Decode(av types.AttributeValue, item *T) error {
+func (a Attr[T, V]) Decode(av types.AttributeValue, item *T) (err error) {
 	s, err := a.impl()
 	if err != nil {
 		return err
 	}
+	defer a.recoverInto(&err)
 	return s.decode(av, item)
 }
 
 // IsEmpty reports whether the attribute's field of item is empty (always
-// true for a descriptor that has no field).
-func (a Attr[T, V]) IsEmpty(item *T) bool {
+// true for a descriptor that has no field, or whose accessor panics).
+func (a Attr[T, V]) IsEmpty(item *T) (empty bool) {
 	s, err := a.impl()
-	return err != nil || s.isEmpty(item)
+	if err != nil {
+		return true
+	}
+	defer func() {
+		if recover() != nil {
+			empty = true
+		}
+	}()
+	return s.isEmpty(item)
+}
+
+// recoverInto turns a panic in the accessor or codec into an error in *err.
+func (a Attr[T, V]) recoverInto(err *error) {
+	if r := recover(); r != nil {
+		*err = &Error{Model: a.f.model, Attr: a.f.where, Err: panicError(r)}
+	}
 }
 
 func (a Attr[T, V]) impl() (fieldImpl[T], error) {
 	switch {
 	case a.f == nil:
-		return nil, errZero
+		return nil, errZero()
 	case a.f.err != nil:
 		return nil, a.f.err
 	case a.f.store == nil:
@@ -376,7 +446,7 @@ func (a Attr[T, V]) impl() (fieldImpl[T], error) {
 // nothing (a nil slice) is an error wrapping ErrNoValue.
 func (a Attr[T, V]) EncodeValue(v V) (types.AttributeValue, error) {
 	if a.f == nil {
-		return nil, errZero
+		return nil, errZero()
 	}
 	return a.f.value(&v)
 }
@@ -386,7 +456,7 @@ func (a Attr[T, V]) DecodeValue(av types.AttributeValue) (V, error) {
 	var v V
 	switch {
 	case a.f == nil:
-		return v, errZero
+		return v, errZero()
 	case a.f.err != nil:
 		return v, a.f.err
 	case isNull(av):

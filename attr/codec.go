@@ -107,23 +107,33 @@ func checkUTF8(s string) error {
 	return detail(ErrInvalidUTF8, "%q", s)
 }
 
-// validUTF8 is utf8.ValidString with a faster path for ASCII, eight bytes
-// at a time: most stored strings are short and ASCII, and the check runs on
-// every string encoded.
+// validUTF8 is utf8.ValidString, faster for the short ASCII strings most
+// attributes hold: it is small enough to be inlined, and leaves longer or
+// non-ASCII strings to validLongUTF8. The check runs on every string
+// encoded.
 func validUTF8(s string) bool {
-	b := unsafe.Slice(unsafe.StringData(s), len(s))
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
-			return utf8.Valid(b[i:])
+	if len(s) <= 16 {
+		var or byte
+		for i := 0; i < len(s); i++ {
+			or |= s[i]
+		}
+		if or < utf8.RuneSelf {
+			return true
 		}
 	}
-	for ; i < len(b); i++ {
-		if b[i] >= utf8.RuneSelf {
-			return utf8.Valid(b[i:])
+	return validLongUTF8(s)
+}
+
+// validLongUTF8 is utf8.ValidString with an ASCII path eight bytes at a
+// time.
+func validLongUTF8(s string) bool {
+	for len(s) >= 8 {
+		if binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s), 8))&0x8080808080808080 != 0 {
+			return utf8.ValidString(s)
 		}
+		s = s[8:]
 	}
-	return true
+	return utf8.ValidString(s)
 }
 
 // StringCodec returns the codec storing a string (or a type whose underlying

@@ -81,7 +81,6 @@ func (m mapCodec[V]) Encode(v *map[string]V) (types.AttributeValue, error) {
 		return nil, nil
 	}
 	out := make(map[string]types.AttributeValue, len(src))
-	var x V // one variable for all values: the codec takes its address
 	for k, val := range src {
 		if err := checkUTF8(k); err != nil {
 			return nil, atKey(k, err)
@@ -91,8 +90,7 @@ func (m mapCodec[V]) Encode(v *map[string]V) (types.AttributeValue, error) {
 		if m.sc != nil {
 			av, err = m.sc.encodeValue(val)
 		} else {
-			x = val
-			av, err = m.c.Encode(&x)
+			av, err = encodeCopy(m.c, val)
 		}
 		if err != nil {
 			return nil, atKey(k, err)
@@ -111,17 +109,15 @@ func (m mapCodec[V]) Decode(av types.AttributeValue, v *map[string]V) error {
 		return typeError(expr.TypeMap, av)
 	}
 	out := make(map[string]V, len(x.Value))
-	var val, zero V // one variable for all values: the codec takes its address
 	for k, e := range x.Value {
+		var val V
 		var err error
 		switch {
 		case isNull(e):
-			val = zero
 		case m.sc != nil:
 			val, err = m.sc.decodeValue(e)
 		default:
-			val = zero
-			err = m.c.Decode(e, &val)
+			val, err = decodeCopy(m.c, e)
 		}
 		if err != nil {
 			return atKey(k, err)
@@ -130,6 +126,19 @@ func (m mapCodec[V]) Decode(av types.AttributeValue, v *map[string]V) error {
 	}
 	*v = out
 	return nil
+}
+
+// encodeCopy encodes v with c: map values are not addressable, and the
+// copy escapes to the heap only on this path, not the scalar one.
+func encodeCopy[V any](c Codec[V], v V) (types.AttributeValue, error) {
+	return c.Encode(&v)
+}
+
+// decodeCopy decodes av with c into a new V.
+func decodeCopy[V any](c Codec[V], av types.AttributeValue) (V, error) {
+	var v V
+	err := c.Decode(av, &v)
+	return v, err
 }
 
 func (m mapCodec[V]) IsEmpty(v *map[string]V) bool { return len(*v) == 0 }
@@ -157,7 +166,11 @@ func (c *structCodec[S]) Encode(v *S) (types.AttributeValue, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	m, err := c.s.Encode(v)
+	if v == nil {
+		return nil, nil
+	}
+	var at int
+	m, err := c.s.encode(v, &at) // the schema of the item recovers panics
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +185,8 @@ func (c *structCodec[S]) Decode(av types.AttributeValue, v *S) error {
 	if !ok {
 		return typeError(expr.TypeMap, av)
 	}
-	return c.s.Decode(x.Value, v)
+	var at int
+	return c.s.decode(x.Value, v, &at)
 }
 
 func (c *structCodec[S]) IsEmpty(v *S) bool {

@@ -115,7 +115,7 @@ func TestDynamoDBRoundTrip(t *testing.T) {
 			Forum: "go", Subject: "extremes", Score: 9.99999999999999e125,
 			Price:   mustDecimal("-12345678901234567890123456789012345678E-167"),
 			Ratings: []int{}, Meta: map[string]string{}, Lines: []Line{}, Body: []byte{}, Nick: new(string),
-			Tags:    []string{"z", "a", "é", "日本"}, Updated: time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+			Tags: []string{"z", "a", "é", "日本"}, Updated: time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
 		}, {
 			Forum: "go", Subject: "tiny", Score: -1e-130, Price: mustDecimal("9.9999999999999999999999999999999999999E+125"),
 		}}

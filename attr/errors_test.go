@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"net/netip"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/matryer/is"
 
 	"github.com/gonamo/gonamo/attr"
+	"github.com/gonamo/gonamo/expr"
 )
 
 var errNegative = errors.New("negative")
@@ -268,4 +270,50 @@ func TestErrorMessage(t *testing.T) {
 	is.Equal((&attr.Error{Err: errors.New("custom")}).Error(), "gonamo/attr: custom")
 	is.Equal((&attr.Error{}).Error(), "gonamo/attr: unknown error")
 	is.Equal((&attr.Error{Err: attr.ErrType}).Unwrap(), attr.ErrType)
+}
+
+type outer struct{ In *inner }
+
+type inner struct{ X string }
+
+// panicky is a codec with a bug.
+type panicky struct{}
+
+func (panicky) Encode(v *int) (types.AttributeValue, error) { panic("encode bug") }
+func (panicky) Decode(av types.AttributeValue, v *int) error {
+	var m map[string]int
+	m["x"] = 1 // a runtime error
+	return nil
+}
+func (panicky) IsEmpty(v *int) bool { panic("empty bug") }
+func (panicky) Type() expr.Type     { return expr.TypeNumber }
+
+func TestPanicsBecomeErrors(t *testing.T) {
+	is := is.New(t)
+	x := attr.String("x", func(o *outer) *string { return &o.In.X }) // follows a pointer of the item
+	s, err := attr.NewSchema[outer](x)
+	is.NoErr(err)
+
+	m, err := s.Encode(&outer{In: &inner{"a"}})
+	is.NoErr(err)
+	equal(t, m, map[string]types.AttributeValue{"x": avS("a")})
+
+	_, err = s.Encode(&outer{})
+	isAttrError(t, err, "outer", "x", attr.ErrDescriptor)
+	is.True(strings.Contains(err.Error(), "panic in the accessor or codec"))
+	var re runtime.Error
+	is.True(errors.As(err, &re)) // the runtime error is wrapped
+	isAttrError(t, s.Decode(m, &outer{}), "outer", "x", attr.ErrDescriptor)
+	_, err = x.Encode(&outer{})
+	isAttrError(t, err, "outer", "x", attr.ErrDescriptor)
+	isAttrError(t, x.Decode(avS("a"), &outer{}), "outer", "x", attr.ErrDescriptor)
+	is.True(x.IsEmpty(&outer{}))
+
+	bug := attr.Custom("n", func(o *outer) *int { return new(int) }, attr.Codec[int](panicky{}), attr.OmitEmpty)
+	s, err = attr.NewSchema[outer](bug)
+	is.NoErr(err)
+	_, err = s.Encode(&outer{})
+	isAttrError(t, err, "outer", "n", attr.ErrDescriptor)
+	is.True(strings.Contains(err.Error(), "empty bug"))
+	isAttrError(t, s.Decode(map[string]types.AttributeValue{"n": avN("1")}, &outer{}), "outer", "n", attr.ErrDescriptor)
 }

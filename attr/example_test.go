@@ -1018,7 +1018,7 @@ func ExampleNewSchema() {
 
 func ExampleFromTags() {
 	type Account struct {
-		ID    string   `dynamodbav:"id,required"`
+		ID    string   `dynamodbav:"id,required,omitempty"`
 		Email string   `dynamodbav:"email,omitempty"`
 		Roles []string `dynamodbav:"roles,stringset,omitempty"`
 		Plan  *string  `dynamodbav:"plan"`
@@ -1190,7 +1190,7 @@ func ExampleParseDecimal() {
 	// 12.50 <nil>
 	// 1E-130 <nil>
 	// 0 gonamo/attr: number out of range: 123456789012345678901234567890123456789 has more than 38 significant digits
-	// 0 gonamo/attr: invalid number: "NaN"
+	// 0 gonamo/attr: invalid number: NaN
 }
 
 func ExampleNewDecimal() {
@@ -1393,4 +1393,297 @@ func ExampleErrDescriptor() {
 	fmt.Println(err)
 	// Output:
 	// gonamo/attr: Post.author.name: invalid descriptor: a nested descriptor is not a field of its own
+}
+
+func ExampleAttr_Decode() {
+	var p Post
+	err := postViews.Decode(&types.AttributeValueMemberN{Value: "12"}, &p)
+	fmt.Println(p.Views, err)
+	// Output:
+	// 12 <nil>
+}
+
+func ExampleAttr_DecodeValue() {
+	v, err := postViews.DecodeValue(&types.AttributeValueMemberN{Value: "1E+3"})
+	fmt.Println(v, err)
+	// Output:
+	// 1000 <nil>
+}
+
+func ExampleAttr_Err() {
+	fmt.Println(postForum.Err())
+	fmt.Println(attr.String("", func(p *Post) *string { return &p.Forum }).Err())
+	// Output:
+	// <nil>
+	// gonamo/attr: Post: invalid descriptor: empty stored name
+}
+
+func ExampleAttr_Ne() {
+	printCond(postForum.Ne("spam"))
+	// Output:
+	// #0 <> :0
+	//   #0 = forum
+	//   :0 = {S:spam}
+}
+
+func ExampleAttr_Lt() {
+	printCond(postViews.Lt(10))
+	// Output:
+	// #0 < :0
+	//   #0 = views
+	//   :0 = {N:10}
+}
+
+func ExampleAttr_Le() {
+	printCond(postViews.Le(10))
+	// Output:
+	// #0 <= :0
+	//   #0 = views
+	//   :0 = {N:10}
+}
+
+func ExampleAttr_Gt() {
+	printCond(postSubject.Gt("m"))
+	// Output:
+	// #0 > :0
+	//   #0 = subject
+	//   :0 = {S:m}
+}
+
+func ExampleAttr_Ge() {
+	printCond(postViews.Ge(10))
+	// Output:
+	// #0 >= :0
+	//   #0 = views
+	//   :0 = {N:10}
+}
+
+func ExampleAttr_In() {
+	printCond(postViews.In(1, 2, 3))
+	// Output:
+	// #0 IN (:0, :1, :2)
+	//   #0 = views
+	//   :0 = {N:1}
+	//   :1 = {N:2}
+	//   :2 = {N:3}
+}
+
+func ExampleAttr_IsEmpty() {
+	fmt.Println(postTags.IsEmpty(&Post{}), postTags.IsEmpty(&Post{Tags: []string{"a"}}))
+	// Output:
+	// true false
+}
+
+func ExampleAttr_IsType() {
+	printCond(postViews.IsType(expr.TypeNumber))
+	// Output:
+	// attribute_type(#0, :0)
+	//   #0 = views
+	//   :0 = {S:N}
+}
+
+func ExampleAttr_KeyType() {
+	for _, f := range []attr.Field[Post]{postForum, postViews, postTags} {
+		kt, ok := f.KeyType()
+		fmt.Printf("%s %q %v\n", f.Name(), kt, ok)
+	}
+	// Output:
+	// forum "S" true
+	// views "N" true
+	// tags "" false
+}
+
+func ExampleAttr_Name() {
+	fmt.Println(postForum.Name(), postMeta.Key("lang").Name(), postComments.Index(3).Name())
+	// Output:
+	// forum meta.lang comments[3]
+}
+
+func ExampleAttr_NotExists() {
+	printCond(postForum.NotExists())
+	// Output:
+	// attribute_not_exists(#0)
+	//   #0 = forum
+}
+
+func ExampleAttr_Path() {
+	var b expr.Builder[Post]
+	s, err := b.Projection(expr.Project[Post](postForum.Path(), attr.Nested(postAuthor, authorName).Path()))
+	fmt.Println(s, err, b.Names())
+	// Output:
+	// #0, #1.#2 <nil> map[#0:forum #1:author #2:name]
+}
+
+func ExampleAttr_Remove() {
+	printUpdate(postNick.Remove())
+	// Output:
+	// REMOVE #0
+	//   #0 = nick
+}
+
+func ExampleAttr_SetIfNotExists() {
+	printUpdate(postUpdated.SetIfNotExists(time.Unix(0, 0)))
+	// Output:
+	// SET #0 = if_not_exists(#0, :0)
+	//   #0 = updated
+	//   :0 = {S:1970-01-01T00:00:00.000000000Z}
+}
+
+func ExampleAttr_Size() {
+	printCond(postMeta.Size().Eq(0))
+	// Output:
+	// size(#0) = :0
+	//   #0 = meta
+	//   :0 = {N:0}
+}
+
+func ExampleAttr_TTL() {
+	type session struct{ Expires time.Time }
+	fmt.Println(attr.TTL("exp", func(s *session) *time.Time { return &s.Expires }).TTL(), postUpdated.TTL())
+	// Output:
+	// true false
+}
+
+func ExampleDecimal_Apd() {
+	d, _ := attr.ParseDecimal("2.5")
+	a := d.Apd() // a copy: changing it leaves d alone
+	a.Neg(a)
+	fmt.Println(d, a)
+	// Output:
+	// 2.5 -2.5
+}
+
+func ExampleDecimal_Cmp() {
+	a, _ := attr.ParseDecimal("1.50")
+	b, _ := attr.ParseDecimal("1.5")
+	fmt.Println(a.Cmp(b), a == b)
+	// Output:
+	// 0 false
+}
+
+func ExampleDecimal_IsZero() {
+	var d attr.Decimal
+	fmt.Println(d.IsZero(), d)
+	// Output:
+	// true 0
+}
+
+func ExampleDecimal_MarshalText() {
+	d, _ := attr.ParseDecimal("3.14")
+	b, err := d.MarshalText()
+	fmt.Println(string(b), err)
+	// Output:
+	// 3.14 <nil>
+}
+
+func ExampleDecimal_String() {
+	d, _ := attr.NewDecimal(12, 40)
+	fmt.Println(d.String())
+	// Output:
+	// 1.2E+41
+}
+
+func ExampleDecimal_UnmarshalText() {
+	var d attr.Decimal
+	fmt.Println(d.UnmarshalText([]byte("42.0")), d)
+	fmt.Println(d.UnmarshalText([]byte("4e200")))
+	// Output:
+	// <nil> 42.0
+	// gonamo/attr: number out of range: 4e200 above DynamoDB's largest magnitude 9.99e125
+}
+
+func ExampleError_Error() {
+	err := &attr.Error{Model: "Post", Attr: "author.name", Err: attr.ErrRequired}
+	fmt.Println(err.Error())
+	// Output:
+	// gonamo/attr: Post.author.name: required attribute missing
+}
+
+func ExampleError_Unwrap() {
+	err := &attr.Error{Model: "Post", Attr: "views", Err: attr.ErrType}
+	fmt.Println(err.Unwrap() == attr.ErrType, errors.Is(err, attr.ErrType))
+	// Output:
+	// true true
+}
+
+func ExampleSchema_Fields() {
+	schema, _ := attr.NewSchema[Post](postForum, postViews, postTags)
+	for _, f := range schema.Fields() {
+		fmt.Println(f.Name())
+	}
+	// Output:
+	// forum
+	// views
+	// tags
+}
+
+func ExampleSchema_Model() {
+	schema, _ := attr.NewSchema[Post](postForum)
+	fmt.Println(schema.Model())
+	// Output:
+	// Post
+}
+
+func ExampleSize_Eq() {
+	printCond(postTags.Size().Eq(1).Or(postTags.Size().Ne(3)))
+	// Output:
+	// size(#0) = :0 OR size(#0) <> :1
+	//   #0 = tags
+	//   :0 = {N:1}
+	//   :1 = {N:3}
+}
+
+func ExampleSize_Ne() {
+	printCond(postTags.Size().Ne(0))
+	// Output:
+	// size(#0) <> :0
+	//   #0 = tags
+	//   :0 = {N:0}
+}
+
+func ExampleSize_Lt() {
+	printCond(postSubject.Size().Lt(100))
+	// Output:
+	// size(#0) < :0
+	//   #0 = subject
+	//   :0 = {N:100}
+}
+
+func ExampleSize_Le() {
+	printCond(postSubject.Size().Le(100))
+	// Output:
+	// size(#0) <= :0
+	//   #0 = subject
+	//   :0 = {N:100}
+}
+
+func ExampleSize_Gt() {
+	printCond(postComments.Size().Gt(0))
+	// Output:
+	// size(#0) > :0
+	//   #0 = comments
+	//   :0 = {N:0}
+}
+
+func ExampleSize_Ge() {
+	printCond(postComments.Size().Ge(2))
+	// Output:
+	// size(#0) >= :0
+	//   #0 = comments
+	//   :0 = {N:2}
+}
+
+func ExampleSize_Between() {
+	printCond(postSubject.Size().Between(1, 80))
+	// Output:
+	// size(#0) BETWEEN :0 AND :1
+	//   #0 = subject
+	//   :0 = {N:1}
+	//   :1 = {N:80}
+}
+
+func ExampleTermOp_String() {
+	fmt.Println(attr.TermBeginsWith.String(), attr.TermOp(42))
+	// Output:
+	// begins_with TermOp(42)
 }

@@ -22,7 +22,7 @@ type storedString[T any, V ~string] struct {
 
 func (s storedString[T, V]) encode(item *T) (types.AttributeValue, error) {
 	if s.fast && item != nil {
-		if p := s.get(item); p != nil && validUTF8(string(*p)) {
+		if p := s.field(item); p != nil && validUTF8(string(*p)) {
 			return &types.AttributeValueMemberS{Value: string(*p)}, nil
 		}
 	}
@@ -31,7 +31,7 @@ func (s storedString[T, V]) encode(item *T) (types.AttributeValue, error) {
 
 func (s storedString[T, V]) decode(av types.AttributeValue, item *T) error {
 	if x, ok := av.(*types.AttributeValueMemberS); ok && x != nil && item != nil {
-		if p := s.get(item); p != nil {
+		if p := s.field(item); p != nil {
 			*p = V(x.Value)
 			return nil
 		}
@@ -48,7 +48,7 @@ type storedNumber[T any, V Numeric] struct {
 
 func (s storedNumber[T, V]) encode(item *T) (types.AttributeValue, error) {
 	if s.fast && item != nil {
-		if p := s.get(item); p != nil {
+		if p := s.field(item); p != nil {
 			if str, err := s.c.format(*p); err == nil {
 				return &types.AttributeValueMemberN{Value: str}, nil
 			}
@@ -59,7 +59,7 @@ func (s storedNumber[T, V]) encode(item *T) (types.AttributeValue, error) {
 
 func (s storedNumber[T, V]) decode(av types.AttributeValue, item *T) error {
 	if x, ok := av.(*types.AttributeValueMemberN); ok && x != nil && item != nil {
-		if p := s.get(item); p != nil {
+		if p := s.field(item); p != nil {
 			if v, err := s.c.parse(x.Value); err == nil {
 				*p = v
 				return nil
@@ -77,7 +77,7 @@ type storedBool[T any, V ~bool] struct {
 
 func (s storedBool[T, V]) encode(item *T) (types.AttributeValue, error) {
 	if s.fast && item != nil {
-		if p := s.get(item); p != nil {
+		if p := s.field(item); p != nil {
 			if *p {
 				return avTrue, nil
 			}
@@ -89,7 +89,7 @@ func (s storedBool[T, V]) encode(item *T) (types.AttributeValue, error) {
 
 func (s storedBool[T, V]) decode(av types.AttributeValue, item *T) error {
 	if x, ok := av.(*types.AttributeValueMemberBOOL); ok && x != nil && item != nil {
-		if p := s.get(item); p != nil {
+		if p := s.field(item); p != nil {
 			*p = V(x.Value)
 			return nil
 		}
@@ -132,7 +132,7 @@ type storedScalarPtr[T, V any] struct {
 
 func (s storedScalarPtr[T, V]) encode(item *T) (types.AttributeValue, error) {
 	if s.fast && item != nil {
-		if pp := s.get(item); pp != nil {
+		if pp := s.field(item); pp != nil {
 			if *pp == nil {
 				return s.absent()
 			}
@@ -146,7 +146,7 @@ func (s storedScalarPtr[T, V]) encode(item *T) (types.AttributeValue, error) {
 
 func (s storedScalarPtr[T, V]) decode(av types.AttributeValue, item *T) error {
 	if item != nil && !isNull(av) {
-		if pp := s.get(item); pp != nil {
+		if pp := s.field(item); pp != nil {
 			if v, err := s.sc.decodeValue(av); err == nil {
 				x := new(V)
 				*x = v

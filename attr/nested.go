@@ -13,11 +13,11 @@ func nested[T, S, V any](parent Descriptor[T, S], child Descriptor[S, V]) *field
 	}
 	switch {
 	case p == nil:
-		return &field[T, V]{err: errZero}
+		return &field[T, V]{err: errZero()}
 	case p.err != nil:
 		return &field[T, V]{model: p.model, err: p.err}
 	case f.f == nil:
-		return &field[T, V]{model: p.model, err: errZero}
+		return &field[T, V]{model: p.model, err: errZero()}
 	case f.f.err != nil:
 		return &field[T, V]{model: p.model, err: withPath(p.model, p.where, f.f.err)}
 	case f.f.name == "":

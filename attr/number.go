@@ -128,7 +128,7 @@ func (c numberCodec[V]) parse(s string) (V, error) {
 		if err == nil {
 			return V(i), nil
 		}
-		d, err := parseInteger(s, err)
+		d, err := parseInteger(s, err, c.bits, "int")
 		if err != nil {
 			return 0, err
 		}
@@ -142,7 +142,7 @@ func (c numberCodec[V]) parse(s string) (V, error) {
 		if err == nil {
 			return V(u), nil
 		}
-		d, err := parseInteger(s, err)
+		d, err := parseInteger(s, err, c.bits, "uint")
 		if err != nil {
 			return 0, err
 		}
@@ -167,10 +167,11 @@ func (c numberCodec[V]) parse(s string) (V, error) {
 
 // parseInteger is the slow path of integer decoding, after strconv failed
 // with err: it accepts any integral number DynamoDB may return ("1E+2",
-// "100.0") and classifies the failure otherwise.
-func parseInteger(s string, err error) (*apd.Decimal, error) {
+// "100.0") and classifies the failure otherwise. bits and kind name the Go
+// type for messages ("int", 8).
+func parseInteger(s string, err error, bits int, kind string) (*apd.Decimal, error) {
 	if errors.Is(err, strconv.ErrRange) {
-		return nil, detail(ErrNumberRange, "%s overflows the integer type", s)
+		return nil, detail(ErrNumberRange, "%s overflows %s%d", s, kind, bits)
 	}
 	d, _, perr := apd.NewFromString(s)
 	if perr != nil || d.Form != apd.Finite {

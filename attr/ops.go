@@ -13,7 +13,7 @@ import (
 // check returns the error of the descriptor itself.
 func (a Attr[T, V]) check() error {
 	if a.f == nil {
-		return errZero
+		return errZero()
 	}
 	return a.f.err
 }

@@ -1,6 +1,8 @@
 package attr
 
 import (
+	"fmt"
+
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
@@ -55,13 +57,29 @@ func NewSchema[T any](fields ...Field[T]) (*Schema[T], error) {
 
 // Encode returns the attribute map of item: every field that is not absent,
 // under its stored name. It fills the defaults of empty fields into item
-// (see Options.Default). The first error, an *Error, stops it.
-func (s *Schema[T]) Encode(item *T) (map[string]types.AttributeValue, error) {
+// (see Options.Default). The first error, an *Error, stops it; a panic in
+// an accessor or a codec (an accessor following a nil pointer of the item)
+// is recovered and returned as an *Error wrapping ErrDescriptor.
+func (s *Schema[T]) Encode(item *T) (_ map[string]types.AttributeValue, err error) {
 	if item == nil {
 		return nil, &Error{Model: s.model, Err: detail(ErrNoValue, "nil item")}
 	}
+	i := 0
+	defer func() {
+		if r := recover(); r != nil {
+			err = s.panicked(i, r)
+		}
+	}()
+	return s.encode(item, &i)
+}
+
+// encode is Encode without the checks, for nested structs; *at follows the
+// field being encoded.
+func (s *Schema[T]) encode(item *T, at *int) (map[string]types.AttributeValue, error) {
 	m := make(map[string]types.AttributeValue, len(s.impls))
-	for _, e := range s.impls {
+	for i := range s.impls {
+		*at = i
+		e := &s.impls[i]
 		av, err := e.impl.encode(item)
 		if err != nil {
 			return nil, err
@@ -73,15 +91,48 @@ func (s *Schema[T]) Encode(item *T) (map[string]types.AttributeValue, error) {
 	return m, nil
 }
 
+// panicked turns a panic in the accessor or codec of field i (an accessor
+// following a nil pointer of the item, a custom codec's bug) into an error.
+func (s *Schema[T]) panicked(i int, r any) error {
+	name := ""
+	if i < len(s.impls) {
+		name = s.impls[i].name
+	}
+	return &Error{Model: s.model, Attr: name, Err: panicError(r)}
+}
+
+// panicError is the error of a recovered panic.
+func panicError(r any) error {
+	if err, ok := r.(error); ok {
+		return fmt.Errorf("%w: panic in the accessor or codec: %w", ErrDescriptor, err)
+	}
+	return fmt.Errorf("%w: panic in the accessor or codec: %v", ErrDescriptor, r)
+}
+
 // Decode stores the attributes of m in item, field by field: a field whose
 // attribute is absent (or NULL) gets its default or its zero value, so item
 // needs no clearing; attributes without field are ignored. The first error,
-// an *Error, stops it, leaving item partly decoded.
-func (s *Schema[T]) Decode(m map[string]types.AttributeValue, item *T) error {
+// an *Error, stops it, leaving item partly decoded; a panic in an accessor
+// or a codec is recovered as in Encode.
+func (s *Schema[T]) Decode(m map[string]types.AttributeValue, item *T) (err error) {
 	if item == nil {
 		return &Error{Model: s.model, Err: detail(ErrNoValue, "nil item")}
 	}
-	for _, e := range s.impls {
+	i := 0
+	defer func() {
+		if r := recover(); r != nil {
+			err = s.panicked(i, r)
+		}
+	}()
+	return s.decode(m, item, &i)
+}
+
+// decode is Decode without the checks, for nested structs; *at follows the
+// field being decoded.
+func (s *Schema[T]) decode(m map[string]types.AttributeValue, item *T, at *int) error {
+	for i := range s.impls {
+		*at = i
+		e := &s.impls[i]
 		if err := e.impl.decode(m[e.name], item); err != nil {
 			return err
 		}

@@ -30,7 +30,7 @@ func TestSchemaRoundTrip(t *testing.T) {
 			"nick": avS("gopher"), "body": avB([]byte{0, 1, 2}), "meta": avM(map[string]types.AttributeValue{"lang": avS("en")}),
 			"lines": avL(avM(map[string]types.AttributeValue{"sku": avS("a"), "qty": avN("1")}),
 				avM(map[string]types.AttributeValue{"sku": avS("b"), "qty": avN("2")})),
-			"addr": avM(map[string]types.AttributeValue{"city": avS("Paris"), "zip": avN("75001"), "codes": avSS("x")}),
+			"addr":  avM(map[string]types.AttributeValue{"city": avS("Paris"), "zip": avN("75001"), "codes": avSS("x")}),
 			"price": avN("19.99"), "pinned": avBool(true),
 		}},
 		{"empty collections", &Thread{Ratings: []int{}, Meta: map[string]string{}, Lines: []Line{}, Body: []byte{}, Nick: new(string)},
@@ -325,4 +325,22 @@ func TestEncodeDecodeValue(t *testing.T) {
 	is.Equal(attr.Nested(addr, zip).Name(), "addr.zip")
 	is.Equal(lines.Index(2).Name(), "lines[2]")
 	is.Equal(meta.Key("k").Path().String(), "meta.k")
+}
+
+func TestBinarySetOperations(t *testing.T) {
+	is := is.New(t)
+	type keys struct{ K [][]byte }
+	k := attr.BinarySet("k", func(x *keys) *[][]byte { return &x.K })
+	r, err := renderCond(k.Contains([]byte{1}))
+	is.NoErr(err)
+	equal(t, r.Values[":0"], avB([]byte{1}))
+	r, err = renderCond(k.Contains(nil))
+	is.NoErr(err)
+	equal(t, r.Values[":0"], avB([]byte{}))
+	u, err := renderUpdate(k.Add([]byte{1}, nil))
+	is.NoErr(err)
+	equal(t, u.Values[":0"], &types.AttributeValueMemberBS{Value: [][]byte{{1}, {}}})
+	kt, ok := labels.KeyType()
+	is.Equal(kt, types.ScalarAttributeType(""))
+	is.True(!ok)
 }

@@ -134,7 +134,7 @@ func fullRich() *rich {
 		Nums: map[uint16]struct{}{7: {}}, Blobs: [][]byte{{1}, {2}}, Matrix: [][]int{{1, 2}, {}},
 		Price: &price, Flags: map[string]bool{"f": true}, Small: -8, Ptrs: []*string{&nick, nil},
 		Times: []time.Time{time.Unix(5, 0).UTC()}, Deep: map[string]map[string]int{"a": {"b": 1}},
-		Kinds: kinds{I: -1, I16: -16, I32: -32, I64: -64, U: 1, U8: 8, U32: 32, U64: math.MaxUint64, UP: 9, F32: 0.25, F64: 1e-100, B: true},
+		Kinds:    kinds{I: -1, I16: -16, I32: -32, I64: -64, U: 1, U8: 8, U32: 32, U64: math.MaxUint64, UP: 9, F32: 0.25, F64: 1e-100, B: true},
 		Required: &one,
 	}
 	ns := &r.Kinds.NS
@@ -342,4 +342,60 @@ func TestFromTagsRejects(t *testing.T) {
 func fromTagsErr[T any]() error {
 	_, err := attr.FromTags[T]()
 	return err
+}
+
+type omits struct {
+	Home   Address           `dynamodbav:"home,omitempty"`
+	Ptr    *Address          `dynamodbav:"ptr,omitempty"`
+	List   []Line            `dynamodbav:"list,omitempty"`
+	Map    map[string]Line   `dynamodbav:"map,omitempty"`
+	IP     netip.Addr        `dynamodbav:"ip,omitempty"`
+	Conf   settings          `dynamodbav:"conf,json,omitempty"`
+	Names  map[string]string `dynamodbav:"names,omitempty"`
+	Bad    string            `dynamodbav:"bad"`
+	Nested struct {
+		X []Line `dynamodbav:"x"`
+	} `dynamodbav:"nested"`
+}
+
+func TestFromTagsOmitEmptyAndTypes(t *testing.T) {
+	is := is.New(t)
+	s, err := attr.FromTags[omits]()
+	is.NoErr(err)
+	m, err := s.Encode(&omits{})
+	is.NoErr(err)
+	equal(t, m, map[string]types.AttributeValue{"bad": avS(""), "nested": avM(map[string]types.AttributeValue{})})
+	full := omits{Home: Address{Zip: 1}, Ptr: &Address{}, List: []Line{{}}, Map: map[string]Line{"k": {}},
+		IP: netip.MustParseAddr("::1"), Conf: settings{Theme: "x"}, Names: map[string]string{"a": "b"}}
+	m, err = s.Encode(&full)
+	is.NoErr(err)
+	is.Equal(len(m), 9)
+	for name, want := range map[string]types.ScalarAttributeType{"home": "", "ptr": "", "list": "", "map": "", "ip": "S", "conf": "S", "names": ""} {
+		f, ok := s.Field(name)
+		is.True(ok)
+		kt, _ := f.KeyType()
+		is.Equal(kt, want)
+	}
+	full.Bad = string([]byte{0xff})
+	_, err = s.Encode(&full)
+	isAttrError(t, err, "omits", "bad", attr.ErrInvalidUTF8)
+	full.Bad = ""
+	full.Map = map[string]Line{string([]byte{0xff}): {}}
+	_, err = s.Encode(&full)
+	isAttrError(t, err, "omits", "map.\xff", attr.ErrInvalidUTF8)
+	full.Map = nil
+	full.List = []Line{{SKU: string([]byte{0xff})}}
+	_, err = s.Encode(&full)
+	isAttrError(t, err, "omits", "list[0].SKU", attr.ErrInvalidUTF8)
+	full.List = nil
+	full.Ptr = &Address{City: string([]byte{0xff})}
+	_, err = s.Encode(&full)
+	isAttrError(t, err, "omits", "ptr.City", attr.ErrInvalidUTF8)
+	full.Ptr = nil
+	full.Conf.Theme = string([]byte{0xff}) // JSON replaces invalid UTF-8
+	_, err = s.Encode(&full)
+	is.NoErr(err)
+	var back omits
+	err = s.Decode(map[string]types.AttributeValue{"ptr": avM(map[string]types.AttributeValue{"Zip": avS("x")})}, &back)
+	isAttrError(t, err, "omits", "ptr.Zip", attr.ErrType)
 }
