@@ -111,7 +111,7 @@ func (t *Table[T]) encode(item *T) (map[string]types.AttributeValue, error) {
 	if err != nil {
 		return nil, &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
 	}
-	if err := checkSize(m); err != nil {
+	if err := t.checkSize(m); err != nil {
 		return nil, &ValidationError{Model: t.schema.Model(), Err: err}
 	}
 	return m, nil
@@ -304,7 +304,7 @@ func (t *Table[T]) Save(ctx context.Context, item *T, opts ...WriteOption[T]) er
 		}
 	}
 	if m, err := t.schema.Encode(item); err == nil {
-		if err := checkSize(m); err != nil {
+		if err := t.checkSize(m); err != nil {
 			return &ValidationError{Model: t.schema.Model(), Err: err}
 		}
 	}

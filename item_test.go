@@ -238,3 +238,34 @@ func TestHooksSeeItemEvents(t *testing.T) {
 	is.Equal(consumed, 4.5)
 
 }
+
+// TestItemSizeLimit checks the 400 KB limit to the byte, numbers counted
+// in base-100 digits and local index entries included, as DynamoDB Local
+// counts them: the largest item is written, one byte more is refused
+// before any call.
+func TestItemSizeLimit(t *testing.T) {
+	for name, db := range testDBs() {
+		t.Run(name, func(t *testing.T) {
+			is := is.New(t)
+			ctx := context.Background()
+			threads, err := threadsTable(db)
+			is.NoErr(err)
+			is.NoErr(threads.CreateOrVerify(ctx))
+			defer threads.DeleteTable(ctx)
+			// forum+"go" 7, subject+"edge" 11, views+12345 (1 + 3 digit pairs) 9,
+			// notes 5, and the entry of the KEYS_ONLY local index by_views:
+			// forum+"go" and views+12345, 16.
+			const fixed = 7 + 11 + 9 + 5 + 16
+			item := &Thread{Forum: "go", Subject: "edge", Views: 12345, Notes: strings.Repeat("x", 400*1024-fixed)}
+			is.NoErr(threads.Put(ctx, item))
+			got, err := threads.Get(ctx, &Thread{Forum: "go", Subject: "edge"})
+			is.NoErr(err)
+			is.Equal(len(got.Notes), 400*1024-fixed)
+			item.Notes += "x"
+			err = threads.Put(ctx, item)
+			is.True(errors.Is(err, gonamo.ErrItemTooLarge))
+			var verr *gonamo.ValidationError
+			is.True(errors.As(err, &verr))
+		})
+	}
+}

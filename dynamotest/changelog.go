@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // EventName says how a change altered an item.

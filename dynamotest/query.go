@@ -12,7 +12,7 @@ import (
 	"github.com/google/btree"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // maxPageBytes is DynamoDB's 1 MB limit of data read by one Query or Scan.

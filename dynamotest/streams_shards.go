@@ -13,7 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	streamtypes "github.com/aws/aws-sdk-go-v2/service/dynamodbstreams/types"
 
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // streamLabelLayout is the layout of a stream label: the stream's creation time

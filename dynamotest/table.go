@@ -11,7 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/google/btree"
 
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // table is one table: its schema, items in key order, indexes and change log.

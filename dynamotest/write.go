@@ -4,7 +4,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // maxItemSize is DynamoDB's item size limit, 400 KB.
@@ -78,11 +78,40 @@ func emptyKey(v types.AttributeValue, name string) error {
 	return nil
 }
 
+// itemSize is the size DynamoDB Local holds against the item limit: the
+// item plus, for each local secondary index the item is in, its index
+// entry: the index's key attributes (the table's hash key and the index's
+// range key, not the table's range key) and the projected non-key
+// attributes, or the whole item for ALL. Global indexes do not count.
+func (t *table) itemSize(item value.Item) int {
+	n := value.ItemSize(item)
+	for _, ix := range t.lsis {
+		rng, ok := item[ix.keys.rng]
+		if !ok {
+			continue
+		}
+		if ix.projection == types.ProjectionTypeAll {
+			n += value.ItemSize(item)
+			continue
+		}
+		n += len(ix.keys.rng) + value.Size(rng)
+		if h, ok := item[ix.keys.hash]; ok {
+			n += len(ix.keys.hash) + value.Size(h)
+		}
+		for _, name := range ix.include {
+			if v, ok := item[name]; ok {
+				n += len(name) + value.Size(v)
+			}
+		}
+	}
+	return n
+}
+
 // checkItem validates a full item about to be stored: size and the types of
 // the index key attributes it carries. update tells which size message
 // DynamoDB uses.
 func (t *table) checkItem(item value.Item, update bool) error {
-	if value.ItemSize(item) > maxItemSize {
+	if t.itemSize(item) > maxItemSize {
 		if update {
 			return validationf("Item size to update has exceeded the maximum allowed size")
 		}

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 const (

@@ -6,7 +6,7 @@ import (
 	"github.com/matryer/is"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // conditionCase is a FilterExpression and what DynamoDB Local 3.3.1 does

@@ -7,7 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // KeySchema describes the key of the table or index a Query reads.

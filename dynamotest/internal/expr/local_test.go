@@ -12,7 +12,7 @@ import (
 	"github.com/matryer/is"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // recordedCase is one line of testdata/local.jsonl: an expression sent to

@@ -6,7 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // PathElem is one step of a document path: a map key (an attribute name at

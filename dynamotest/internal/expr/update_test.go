@@ -7,7 +7,7 @@ import (
 	"github.com/matryer/is"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // updateCase is an UpdateExpression applied to updateItem and what

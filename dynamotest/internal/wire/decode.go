@@ -13,7 +13,7 @@ import (
 
 	"github.com/aws/smithy-go"
 
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // maxDepth bounds the nesting of arrays and objects in a document. It is

@@ -10,7 +10,7 @@ import (
 	"github.com/cockroachdb/apd/v3"
 	"github.com/matryer/is"
 
-	"github.com/gonamo/gonamo/dynamotest/internal/value"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // The expectations below were read off DynamoDB Local 3.3.1.
