@@ -9,6 +9,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/gonamo/gonamo/iter"
 )
 
 // Options configure a DB.
@@ -27,6 +29,13 @@ type Options struct {
 	// ClientOptions are passed to every call of the Client, as the
 	// ...func(*dynamodb.Options) argument of *dynamodb.Client's methods.
 	ClientOptions []func(*dynamodb.Options)
+	// CursorSigner, when set, signs the cursors of every query and scan
+	// and refuses cursors it did not sign (see iter.Signer): set it when
+	// cursors travel through clients.
+	CursorSigner *iter.Signer
+	// CursorTTL, when positive, makes cursors expire that long after they
+	// are made.
+	CursorTTL time.Duration
 }
 
 // Call describes one DynamoDB call, for Hooks.AfterCall.

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/gonamo/gonamo/iter"
 )
 
 // Sentinel errors; compare with errors.Is.
@@ -18,6 +20,17 @@ var (
 	ErrInvalidModel = errors.New("gonamo: invalid model")
 	// ErrItemTooLarge: an item exceeds DynamoDB's 400 KB limit.
 	ErrItemTooLarge = errors.New("gonamo: item larger than 400 KB")
+	// ErrInvalidQuery: a query or scan DynamoDB would refuse: a hash key
+	// condition that is not an equality on the hash key, a sort key
+	// condition on another attribute, a filter on a key attribute, a sort
+	// key condition or order on a scan...
+	ErrInvalidQuery = errors.New("gonamo: invalid query")
+	// ErrNotProjected: a query or scan of an index names, in its filter or
+	// projection, an attribute the index does not hold (a global index, or
+	// a strict local index; see LocalIndex).
+	ErrNotProjected = errors.New("gonamo: attribute not projected by the index")
+	// ErrTooMany: One found more than one item. It is iter.ErrTooMany.
+	ErrTooMany = iter.ErrTooMany
 )
 
 // ConditionFailedError is returned when a write's condition does not hold.

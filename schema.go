@@ -23,6 +23,7 @@ type indexDef struct {
 	projection types.ProjectionType
 	include    []string
 	rcu, wcu   int64
+	loose      bool // a local index that lets queries fetch unprojected attributes
 }
 
 // tableDef is everything a Table declares about its DynamoDB table.

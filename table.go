@@ -39,6 +39,7 @@ type indexOption[T any] struct {
 	hash, rng  attr.Field[T]
 	projection Projection[T]
 	rcu, wcu   int64
+	loose      bool
 }
 
 // Projection says which attributes a secondary index stores.
@@ -115,11 +116,31 @@ func GlobalIndex[T any](name string, hash, rng attr.Field[T], p Projection[T], c
 	}
 }
 
+// LocalIndexOption changes how a local secondary index is read.
+type LocalIndexOption func(*localIndexConfig)
+
+type localIndexConfig struct{ loose bool }
+
+// Strict sets whether queries and scans of a local index may name only the
+// attributes it projects (true, the default, as in bloop): a filter or
+// projection (Only) on another attribute is then an error wrapping
+// ErrNotProjected, before any call. With Strict(false), DynamoDB fetches
+// such attributes from the table, at the cost of an extra read per item;
+// the filter of a query is the exception, as DynamoDB refuses unprojected
+// attributes there in any case.
+func Strict(strict bool) LocalIndexOption {
+	return func(c *localIndexConfig) { c.loose = !strict }
+}
+
 // LocalIndex declares a local secondary index: the table's hash key with
 // another range key.
-func LocalIndex[T any](name string, rng attr.Field[T], p Projection[T]) TableOption[T] {
+func LocalIndex[T any](name string, rng attr.Field[T], p Projection[T], opts ...LocalIndexOption) TableOption[T] {
+	var lc localIndexConfig
+	for _, o := range opts {
+		o(&lc)
+	}
 	return func(c *tableConfig[T]) {
-		c.indexes = append(c.indexes, indexOption[T]{name: name, rng: rng, projection: p})
+		c.indexes = append(c.indexes, indexOption[T]{name: name, rng: rng, projection: p, loose: lc.loose})
 	}
 }
 
@@ -193,7 +214,7 @@ func NewTable[T any](db *DB, name string, opts ...TableOption[T]) (*Table[T], er
 }
 
 func (t *Table[T]) indexDef(o indexOption[T]) (indexDef, error) {
-	ix := indexDef{name: o.name, global: o.global, projection: o.projection.typ, rcu: o.rcu, wcu: o.wcu}
+	ix := indexDef{name: o.name, global: o.global, projection: o.projection.typ, rcu: o.rcu, wcu: o.wcu, loose: o.loose}
 	if ix.projection == "" {
 		return ix, fmt.Errorf("%w: index %s has no projection", ErrInvalidModel, o.name)
 	}

@@ -116,7 +116,7 @@ func (db *DB) prepareRead(r readReq, ctx *expr.Context, isQuery bool) (*reader, 
 		rd.fetch = true
 	}
 	if rd.ix != nil && rd.ix.projection != types.ProjectionTypeAll {
-		if err := rd.checkProjected(); err != nil {
+		if err := rd.checkProjected(isQuery); err != nil {
 			return nil, err
 		}
 	}
@@ -125,14 +125,14 @@ func (db *DB) prepareRead(r readReq, ctx *expr.Context, isQuery bool) (*reader, 
 			return nil, err
 		}
 	}
-	_ = isQuery
 	return rd, nil
 }
 
 // checkProjected checks the filter and projection against what the index
 // projects: a GSI cannot fetch other attributes (a ValidationException
-// lists them), an LSI fetches the table's items instead.
-func (rd *reader) checkProjected() error {
+// lists them), an LSI fetches the table's items instead, except for the
+// filter of a query, which DynamoDB Local refuses as for a GSI.
+func (rd *reader) checkProjected(isQuery bool) error {
 	missing := func(paths []expr.Path) []string {
 		var out []string
 		for _, p := range paths {
@@ -153,7 +153,7 @@ func (rd *reader) checkProjected() error {
 	}
 	if rd.filter != nil {
 		if m := missing(rd.filter.Paths()); len(m) > 0 {
-			if rd.ix.global {
+			if rd.ix.global || isQuery {
 				return validationf("One or more parameter values were invalid: Secondary index %s does not project one or more filter attributes: [%s]", rd.ix.name, strings.Join(m, ", "))
 			}
 			rd.fetch = true
