@@ -570,20 +570,14 @@ func (p *plan[T]) fetch(ctx context.Context, req iter.Request) (iter.Page[T], er
 	if p.counter {
 		return page, nil
 	}
-	page.Items = make([]T, len(items))
-	page.Keys = make([]map[string]types.AttributeValue, len(items))
+	// The items themselves serve as keys: iter keeps only p.keys of them
+	// in cursors, which saves a map per item.
+	page.Items, page.Keys, page.KeyNames = make([]T, len(items)), items, p.keys
 	loaded := t.db.opts.Hooks.Loaded
 	for i, m := range items {
 		if err := p.decodeItem(m, &page.Items[i]); err != nil {
 			return iter.Page[T]{}, err
 		}
-		key := make(map[string]types.AttributeValue, len(p.keys))
-		for _, k := range p.keys {
-			if v, ok := m[k]; ok {
-				key[k] = v
-			}
-		}
-		page.Keys[i] = key
 		if loaded != nil {
 			loaded(ctx, t.name, &page.Items[i])
 		}

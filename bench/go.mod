@@ -21,7 +21,9 @@ require (
 	github.com/aws/smithy-go v1.28.8 // indirect
 	github.com/cenkalti/backoff/v4 v4.3.0 // indirect
 	github.com/cockroachdb/apd/v3 v3.2.3 // indirect
+	github.com/google/btree v1.1.3 // indirect
 	golang.org/x/sync v0.7.0 // indirect
+	golang.org/x/time v0.16.0 // indirect
 )
 
 replace github.com/gonamo/gonamo => ../

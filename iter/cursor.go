@@ -63,8 +63,22 @@ func (l layout) segmentOf(i int) int {
 
 // position is where one segment (or the whole plain run) stands.
 type position struct {
-	key  map[string]types.AttributeValue // resume after key; nil: from the start
-	done bool                            // nothing left to read
+	key   map[string]types.AttributeValue // resume after key; nil: from the start
+	names []string                        // when set, the attributes of key that make the key
+	done  bool                            // nothing left to read
+}
+
+// resumeKey returns the key to resume after: key, restricted to names
+// when they are set.
+func (p position) resumeKey() map[string]types.AttributeValue {
+	if p.names == nil {
+		return p.key
+	}
+	k := make(map[string]types.AttributeValue, len(p.names))
+	for _, name := range p.names {
+		k[name] = p.key[name]
+	}
+	return k
 }
 
 // codec holds what encoding and decoding cursors need from the Options.
@@ -93,12 +107,12 @@ func (c *cursorState) encode() string {
 	if c.layout.parallel {
 		p.Segs = make([]segmentPayload, len(c.pos))
 		for i, s := range c.pos {
-			p.Segs[i] = segmentPayload{Done: s.done, Key: keyToJSON(s.key)}
+			p.Segs[i] = segmentPayload{Done: s.done, Key: keyToJSON(s.resumeKey())}
 			done = done && s.done
 		}
 	} else {
 		p.Seg = c.layout.segment
-		p.Key = keyToJSON(c.pos[0].key)
+		p.Key = keyToJSON(c.pos[0].resumeKey())
 		done = c.pos[0].done
 	}
 	if done {
@@ -200,16 +214,16 @@ type runState struct {
 // After a whole page the position is its LastEvaluatedKey, which skips the
 // items the filter dropped after the last item returned; if there is none,
 // the position is done. Inside a page it is the key of item n-1.
-func (r *runState) advance(i int, keys []map[string]types.AttributeValue, lastEvaluated map[string]types.AttributeValue, n int) {
+func (r *runState) advance(i int, keys []map[string]types.AttributeValue, names []string, lastEvaluated map[string]types.AttributeValue, n int) {
 	r.mu.Lock()
 	p := &r.state.pos[i]
 	switch {
 	case n < len(keys):
-		p.key = keys[n-1]
+		p.key, p.names = keys[n-1], names
 	case len(lastEvaluated) == 0:
-		p.key, p.done = nil, true
+		p.key, p.names, p.done = nil, nil, true
 	default:
-		p.key = lastEvaluated
+		p.key, p.names = lastEvaluated, nil
 	}
 	r.moved, r.cached = true, false
 	r.mu.Unlock()

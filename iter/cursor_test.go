@@ -251,3 +251,38 @@ func TestCursorErrorUnwrap(t *testing.T) {
 	is.True(errors.Is(err, iter.ErrInvalidCursor))
 	is.Equal(err.Error(), "gonamo/iter: invalid cursor: wrong scope")
 }
+
+// TestKeyNamesRestrictCursorKeys: with Page.KeyNames, Keys may be whole
+// items; cursors keep only the named attributes, and resume exactly.
+func TestKeyNamesRestrictCursorKeys(t *testing.T) {
+	is := is.New(t)
+	ctx := context.Background()
+	src := newSource(30)
+	wide := func(ctx context.Context, req iter.Request) (iter.Page[row], error) {
+		p, err := src.fetch(ctx, req)
+		for _, k := range p.Keys {
+			k["extra"] = &types.AttributeValueMemberS{Value: strings.Repeat("x", 100)}
+			k["set"] = &types.AttributeValueMemberSS{Value: []string{"a"}}
+		}
+		p.KeyNames = []string{"pk", "sk", "tag"}
+		return p, err
+	}
+	it := iter.New(ctx, wide, func(o *iter.Options) { o.PageSize = 7; o.Limit = 10 })
+	first, err := iter.Collect(it.All())
+	is.NoErr(err)
+	is.Equal(len(first), 10)
+	cursor := it.Cursor()
+	is.True(len(cursor) < 200) // the extra attributes are not in it
+	rest, err := iter.Collect(iter.New(ctx, wide, func(o *iter.Options) { o.Cursor = cursor }).All())
+	is.NoErr(err)
+	is.Equal(rest[0].SK, 100)
+	is.Equal(len(rest), 20)
+
+	missing := func(ctx context.Context, req iter.Request) (iter.Page[row], error) {
+		p, err := src.fetch(ctx, req)
+		p.KeyNames = []string{"pk", "nope"}
+		return p, err
+	}
+	_, err = iter.Collect(iter.New(ctx, missing).All())
+	is.True(errors.Is(err, iter.ErrInvalidOptions))
+}

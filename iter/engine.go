@@ -235,6 +235,18 @@ func checkPage[T any](p *Page[T], counting bool) error {
 		if len(k) == 0 {
 			return fmt.Errorf("%w: fetch returned item %d without its key", ErrInvalidOptions, i)
 		}
+		if p.KeyNames != nil {
+			for _, name := range p.KeyNames {
+				v, ok := k[name]
+				if !ok {
+					return fmt.Errorf("%w: fetch returned item %d without its key attribute %s", ErrInvalidOptions, i, name)
+				}
+				if err := checkValue(v); err != nil {
+					return fmt.Errorf("%w: fetch returned item %d with a key that cannot be put in a cursor: %w", ErrInvalidOptions, i, err)
+				}
+			}
+			continue
+		}
 		if err := checkKey(k); err != nil {
 			return fmt.Errorf("%w: fetch returned item %d with a key that cannot be put in a cursor: %w", ErrInvalidOptions, i, err)
 		}

@@ -98,14 +98,14 @@ func (it *Iterator[T]) All() stditer.Seq2[T, error] {
 			for i := range n {
 				// After item i: its key inside the page, the page's end
 				// after its last item.
-				r.state.advance(m.index, keys, m.page.LastEvaluatedKey, i+1)
+				r.state.advance(m.index, keys, m.page.KeyNames, m.page.LastEvaluatedKey, i+1)
 				if !yield(items[i], nil) {
 					stopped = true
 					return false
 				}
 			}
 			if len(items) == 0 {
-				r.state.advance(m.index, nil, m.page.LastEvaluatedKey, 0)
+				r.state.advance(m.index, nil, nil, m.page.LastEvaluatedKey, 0)
 			}
 			return !r.full()
 		})
@@ -129,7 +129,7 @@ func (it *Iterator[T]) Pages() stditer.Seq2[*PageView[T], error] {
 			if n < len(m.page.Items) {
 				view.Items, view.Keys = view.Items[:n:n], view.Keys[:n:n]
 			}
-			r.state.advance(m.index, m.page.Keys, m.page.LastEvaluatedKey, n)
+			r.state.advance(m.index, m.page.Keys, m.page.KeyNames, m.page.LastEvaluatedKey, n)
 			view.snap = r.state.snapshot()
 			if !yield(view, nil) {
 				stopped = true
@@ -155,7 +155,7 @@ func (it *Iterator[T]) Count() (count, scanned int64, err error) {
 	err = it.drive(true, func(r *run[T], m *message[T]) bool {
 		count += int64(m.page.Count)
 		scanned += int64(m.page.ScannedCount)
-		r.state.advance(m.index, nil, m.page.LastEvaluatedKey, 0)
+		r.state.advance(m.index, nil, nil, m.page.LastEvaluatedKey, 0)
 		if r.limit > 0 && count >= int64(r.limit) {
 			return false
 		}

@@ -38,6 +38,11 @@ type Page[T any] struct {
 	// whose Keys are not parallel to its Items is an error. A Fetch that
 	// only counts (Select COUNT) returns neither.
 	Keys []map[string]types.AttributeValue
+	// KeyNames, when set, lists the key attributes, and Keys[i] may then
+	// hold other attributes besides: only the attributes named are kept in
+	// cursors. A Fetch can so pass DynamoDB's item maps as they are rather
+	// than build a key map per item. Each item must hold every name.
+	KeyNames []string
 	// LastEvaluatedKey is DynamoDB's LastEvaluatedKey: nil or empty when
 	// there is nothing left to read.
 	LastEvaluatedKey map[string]types.AttributeValue
