@@ -45,13 +45,21 @@ type ConditionFailedError struct {
 	Current any
 	// Err is the SDK's error.
 	Err error
+	// Reasons are the explanations of the table's extensions, such as
+	// version.ErrConflict; errors.Is finds them.
+	Reasons []error
 }
 
 func (e *ConditionFailedError) Error() string {
-	return "gonamo: condition failed on table " + e.Table
+	msg := "gonamo: condition failed on table " + e.Table
+	for _, r := range e.Reasons {
+		msg += ": " + r.Error()
+	}
+	return msg
 }
 
-func (e *ConditionFailedError) Unwrap() error { return e.Err }
+// Unwrap returns the SDK's error and the Reasons.
+func (e *ConditionFailedError) Unwrap() []error { return append([]error{e.Err}, e.Reasons...) }
 
 // TableMismatchError lists how an existing table differs from its model.
 type TableMismatchError struct {

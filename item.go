@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -37,6 +38,7 @@ type writeConfig[T any] struct {
 	cond      attr.Condition[T]
 	old, new  *T
 	onFailure *T
+	flags     []any
 }
 
 // If makes the write conditional: when cond does not hold, nothing is
@@ -203,9 +205,10 @@ func one(c *types.ConsumedCapacity) []types.ConsumedCapacity {
 	return []types.ConsumedCapacity{*c}
 }
 
-// conditional renders the write's condition into b.
-func (t *Table[T]) conditional(b *expr.Builder[T], c writeConfig[T]) (*string, error) {
-	ce, err := c.cond.Expr()
+// conditional renders the write's condition, with the extensions' own,
+// into b.
+func (t *Table[T]) conditional(b *expr.Builder[T], c *writeConfig[T], w *Write[T]) (*string, error) {
+	ce, err := c.cond.And(w.cond).Expr()
 	if err != nil {
 		return nil, &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
 	}
@@ -219,128 +222,217 @@ func (t *Table[T]) conditional(b *expr.Builder[T], c writeConfig[T]) (*string, e
 	return &s, nil
 }
 
-func onFailure[T any](c writeConfig[T]) types.ReturnValuesOnConditionCheckFailure {
-	if c.onFailure != nil {
+// onFailure is the ReturnValuesOnConditionCheckFailure of a write: the
+// stored item when the caller or an extension wants it.
+func (t *Table[T]) onFailure(c *writeConfig[T]) types.ReturnValuesOnConditionCheckFailure {
+	if c.onFailure != nil || len(t.exts) > 0 {
 		return types.ReturnValuesOnConditionCheckFailureAllOld
 	}
 	return ""
 }
 
-// writeErr turns a failed condition into a *ConditionFailedError.
-func (t *Table[T]) writeErr(op string, err error, c writeConfig[T]) error {
+// writeErr turns a failed condition into a *ConditionFailedError, with the
+// extensions' explanations.
+func (t *Table[T]) writeErr(err error, c *writeConfig[T], w *Write[T]) error {
 	var ccf *types.ConditionalCheckFailedException
 	if !errors.As(err, &ccf) {
-		return fmt.Errorf("gonamo: %s on %s: %w", op, t.name, err)
+		return fmt.Errorf("gonamo: %s on %s: %w", w.Kind, t.name, err)
 	}
-	cf := &ConditionFailedError{Table: t.name, Item: ccf.Item, Err: err}
-	if c.onFailure != nil && ccf.Item != nil {
-		if derr := t.decode(ccf.Item, c.onFailure); derr == nil {
-			cf.Current = c.onFailure
+	return t.conditionFailed(err, ccf.Item, c.onFailure, w)
+}
+
+// conditionFailed builds the *ConditionFailedError of a write whose
+// condition failed, given the stored item (nil if absent or not returned).
+func (t *Table[T]) conditionFailed(err error, stored map[string]types.AttributeValue, dst *T, w *Write[T]) *ConditionFailedError {
+	cf := &ConditionFailedError{Table: t.name, Err: err}
+	if dst != nil {
+		cf.Item = stored
+		if stored != nil {
+			if derr := t.decode(stored, dst); derr == nil {
+				cf.Current = dst
+			}
+		}
+	}
+	for _, e := range t.exts {
+		if r := e.ExplainFailure(w, stored); r != nil {
+			cf.Reasons = append(cf.Reasons, r)
 		}
 	}
 	return cf
+}
+
+// written runs what follows a successful write: the decoding of returned
+// attributes, the extensions' commits and the hook.
+func (t *Table[T]) written(ctx context.Context, w *Write[T], attrs map[string]types.AttributeValue, dsts ...*T) error {
+	w.commit()
+	for _, dst := range dsts {
+		if dst != nil && attrs != nil {
+			if err := t.decode(attrs, dst); err != nil {
+				return err
+			}
+		}
+	}
+	if h := t.db.opts.Hooks.Saved; h != nil && w.Kind != WriteDelete {
+		h(ctx, t.name, w.Item)
+	}
+	return nil
 }
 
 // Put writes item whole, replacing any item with its key (PutItem,
 // PynamoDB's save).
 func (t *Table[T]) Put(ctx context.Context, item *T, opts ...WriteOption[T]) error {
 	c := writeOptions(opts)
-	if c.new != nil {
-		return &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: ReturnNew applies to Save and Update; the item put is the new item", ErrInvalidModel)}
-	}
-	m, err := t.encode(item)
+	in, w, err := t.putInput(item, &c)
 	if err != nil {
 		return err
 	}
-	var b expr.Builder[T]
-	cond, err := t.conditional(&b, c)
-	if err != nil {
-		return err
-	}
-	in := &dynamodb.PutItemInput{TableName: aws.String(t.name), Item: m, ConditionExpression: cond,
-		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
-		ReturnValuesOnConditionCheckFailure: onFailure(c), ReturnConsumedCapacity: t.db.capacity()}
 	if c.old != nil {
 		in.ReturnValues = types.ReturnValueAllOld
 	}
+	in.ReturnConsumedCapacity = t.db.capacity()
 	out, err := call(ctx, t.db, "PutItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.PutItemOutput, error) {
 		return t.db.client.PutItem(ctx, in, o...)
 	}, func(o *dynamodb.PutItemOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
 	if err != nil {
-		return t.writeErr("put", err, c)
+		return t.writeErr(err, &c, w)
 	}
-	if c.old != nil && out.Attributes != nil {
-		if err := t.decode(out.Attributes, c.old); err != nil {
-			return err
+	return t.written(ctx, w, out.Attributes, c.old)
+}
+
+// putInput prepares the PutItem of item.
+func (t *Table[T]) putInput(item *T, c *writeConfig[T]) (*dynamodb.PutItemInput, *Write[T], error) {
+	if c.new != nil {
+		return nil, nil, &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: ReturnNew applies to Save and Update; the item put is the new item", ErrInvalidModel)}
+	}
+	if _, err := t.key(item); err != nil {
+		return nil, nil, err
+	}
+	w, err := t.prepareWrite(WritePut, item, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := t.encode(item)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(w.sets) > 0 {
+		maps.Copy(m, w.sets)
+		if err := t.checkSize(m); err != nil {
+			return nil, nil, &ValidationError{Model: t.schema.Model(), Err: err}
 		}
 	}
-	if h := t.db.opts.Hooks.Saved; h != nil {
-		h(ctx, t.name, item)
+	var b expr.Builder[T]
+	cond, err := t.conditional(&b, c, w)
+	if err != nil {
+		return nil, nil, err
 	}
-	return nil
+	return &dynamodb.PutItemInput{TableName: aws.String(t.name), Item: m, ConditionExpression: cond,
+		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
+		ReturnValuesOnConditionCheckFailure: t.onFailure(c)}, w, nil
 }
 
 // Save writes item's attributes with UpdateItem, as bloop's save: it SETs
 // every attribute the model has a value for and REMOVEs those that are
 // empty, and never touches attributes the model does not know.
 func (t *Table[T]) Save(ctx context.Context, item *T, opts ...WriteOption[T]) error {
-	key, err := t.key(item)
+	c := writeOptions(opts)
+	in, w, err := t.saveInput(item, &c)
 	if err != nil {
 		return err
 	}
+	return t.update(ctx, in, w, &c)
+}
+
+// saveInput prepares the UpdateItem of a Save.
+func (t *Table[T]) saveInput(item *T, c *writeConfig[T]) (*dynamodb.UpdateItemInput, *Write[T], error) {
+	key, err := t.key(item)
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := t.prepareWrite(WriteSave, item, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := t.encode(item)
+	if err != nil {
+		return nil, nil, err
+	}
+	maps.Copy(m, w.sets)
+	if err := t.checkSize(m); err != nil {
+		return nil, nil, &ValidationError{Model: t.schema.Model(), Err: err}
+	}
 	var upd expr.Update[T]
 	for _, f := range t.schema.Fields() {
-		if _, isKey := key[f.Name()]; isKey {
+		name := f.Name()
+		if _, isKey := key[name]; isKey {
 			continue
 		}
-		av, err := f.Encode(item)
-		if err != nil {
-			return &ValidationError{Model: t.schema.Model(), Attr: f.Name(), Err: err}
-		}
-		if av == nil {
-			upd = upd.And(expr.Remove[T](f.Path()))
-		} else {
+		if av, ok := m[name]; ok {
 			upd = upd.And(expr.Set(f.Path(), expr.Value[T](av)))
+		} else {
+			upd = upd.And(expr.Remove[T](f.Path()))
 		}
 	}
-	if m, err := t.schema.Encode(item); err == nil {
-		if err := t.checkSize(m); err != nil {
-			return &ValidationError{Model: t.schema.Model(), Err: err}
+	for _, name := range sortedKeys(w.sets) {
+		if _, known := t.schema.Field(name); !known {
+			upd = upd.And(expr.Set(expr.Name(name), expr.Value[T](w.sets[name])))
 		}
 	}
-	return t.update(ctx, "save", item, key, upd, writeOptions(opts))
+	in, err := t.updateInput(key, upd, c, w)
+	return in, w, err
 }
 
 // Update applies typed actions (views.Add(1), tags.Delete("old"), ...) to
 // the item whose key fields are set in key, creating it when missing.
 func (t *Table[T]) Update(ctx context.Context, key *T, upd attr.Update[T], opts ...WriteOption[T]) error {
-	k, err := t.key(key)
+	c := writeOptions(opts)
+	in, w, err := t.updateItemInput(key, upd, &c)
 	if err != nil {
 		return err
+	}
+	return t.update(ctx, in, w, &c)
+}
+
+// updateItemInput prepares the UpdateItem of an Update.
+func (t *Table[T]) updateItemInput(key *T, upd attr.Update[T], c *writeConfig[T]) (*dynamodb.UpdateItemInput, *Write[T], error) {
+	k, err := t.key(key)
+	if err != nil {
+		return nil, nil, err
 	}
 	u, err := upd.Expr()
 	if err != nil {
-		return &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
+		return nil, nil, &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
 	}
-	return t.update(ctx, "update", key, k, u, writeOptions(opts))
+	w, err := t.prepareWrite(WriteUpdate, key, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	in, err := t.updateInput(k, u.And(w.setActions()), c, w)
+	return in, w, err
 }
 
-func (t *Table[T]) update(ctx context.Context, op string, item *T, key map[string]types.AttributeValue, u expr.Update[T], c writeConfig[T]) error {
+// updateInput renders an UpdateItem with the write's condition.
+func (t *Table[T]) updateInput(key map[string]types.AttributeValue, u expr.Update[T], c *writeConfig[T], w *Write[T]) (*dynamodb.UpdateItemInput, error) {
 	var b expr.Builder[T]
 	us, err := b.Update(u)
 	if err != nil {
-		return &ValidationError{Model: t.schema.Model(), Err: err}
+		return nil, &ValidationError{Model: t.schema.Model(), Err: err}
 	}
-	cond, err := t.conditional(&b, c)
+	cond, err := t.conditional(&b, c, w)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	in := &dynamodb.UpdateItemInput{TableName: aws.String(t.name), Key: key, ConditionExpression: cond,
 		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
-		ReturnValuesOnConditionCheckFailure: onFailure(c), ReturnConsumedCapacity: t.db.capacity()}
+		ReturnValuesOnConditionCheckFailure: t.onFailure(c)}
 	if us != "" {
 		in.UpdateExpression = aws.String(us)
 	}
+	return in, nil
+}
+
+// update sends an UpdateItem of Save or Update.
+func (t *Table[T]) update(ctx context.Context, in *dynamodb.UpdateItemInput, w *Write[T], c *writeConfig[T]) error {
 	switch {
 	case c.new != nil && c.old != nil:
 		return &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: ReturnOld and ReturnNew exclude each other", ErrInvalidModel)}
@@ -349,60 +441,62 @@ func (t *Table[T]) update(ctx context.Context, op string, item *T, key map[strin
 	case c.old != nil:
 		in.ReturnValues = types.ReturnValueAllOld
 	}
+	in.ReturnConsumedCapacity = t.db.capacity()
 	out, err := call(ctx, t.db, "UpdateItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.UpdateItemOutput, error) {
 		return t.db.client.UpdateItem(ctx, in, o...)
 	}, func(o *dynamodb.UpdateItemOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
 	if err != nil {
-		return t.writeErr(op, err, c)
+		return t.writeErr(err, c, w)
 	}
-	for _, dst := range []*T{c.new, c.old} {
-		if dst != nil && out.Attributes != nil {
-			if err := t.decode(out.Attributes, dst); err != nil {
-				return err
-			}
-		}
-	}
-	if h := t.db.opts.Hooks.Saved; h != nil {
-		h(ctx, t.name, item)
-	}
-	return nil
+	return t.written(ctx, w, out.Attributes, c.new, c.old)
 }
 
 // Delete deletes the item whose key fields are set in key. Deleting a
 // missing item is not an error (use If to require it).
 func (t *Table[T]) Delete(ctx context.Context, key *T, opts ...WriteOption[T]) error {
 	c := writeOptions(opts)
-	if c.new != nil {
-		return &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: ReturnNew applies to Save and Update; a deleted item has no new value", ErrInvalidModel)}
-	}
-	k, err := t.key(key)
+	in, w, err := t.deleteInput(key, &c)
 	if err != nil {
 		return err
 	}
-	var b expr.Builder[T]
-	cond, err := t.conditional(&b, c)
-	if err != nil {
-		return err
-	}
-	in := &dynamodb.DeleteItemInput{TableName: aws.String(t.name), Key: k, ConditionExpression: cond,
-		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
-		ReturnValuesOnConditionCheckFailure: onFailure(c), ReturnConsumedCapacity: t.db.capacity()}
 	if c.old != nil {
 		in.ReturnValues = types.ReturnValueAllOld
 	}
+	in.ReturnConsumedCapacity = t.db.capacity()
 	out, err := call(ctx, t.db, "DeleteItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.DeleteItemOutput, error) {
 		return t.db.client.DeleteItem(ctx, in, o...)
 	}, func(o *dynamodb.DeleteItemOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
 	if err != nil {
-		return t.writeErr("delete", err, c)
+		return t.writeErr(err, &c, w)
 	}
-	if c.old != nil && out.Attributes != nil {
-		if err := t.decode(out.Attributes, c.old); err != nil {
-			return err
-		}
+	if err := t.written(ctx, w, out.Attributes, c.old); err != nil {
+		return err
 	}
 	if h := t.db.opts.Hooks.Deleted; h != nil {
-		h(ctx, t.name, k)
+		h(ctx, t.name, in.Key)
 	}
 	return nil
+}
+
+// deleteInput prepares the DeleteItem of key.
+func (t *Table[T]) deleteInput(key *T, c *writeConfig[T]) (*dynamodb.DeleteItemInput, *Write[T], error) {
+	if c.new != nil {
+		return nil, nil, &ValidationError{Model: t.schema.Model(), Err: fmt.Errorf("%w: ReturnNew applies to Save and Update; a deleted item has no new value", ErrInvalidModel)}
+	}
+	k, err := t.key(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	w, err := t.prepareWrite(WriteDelete, key, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	var b expr.Builder[T]
+	cond, err := t.conditional(&b, c, w)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &dynamodb.DeleteItemInput{TableName: aws.String(t.name), Key: k, ConditionExpression: cond,
+		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
+		ReturnValuesOnConditionCheckFailure: t.onFailure(c)}, w, nil
 }

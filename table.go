@@ -19,6 +19,7 @@ type Table[T any] struct {
 	hash   attr.Field[T]
 	rng    attr.Field[T] // nil without range key
 	def    tableDef
+	exts   []Extension[T]
 }
 
 // TableOption declares part of a Table.
@@ -30,6 +31,7 @@ type tableConfig[T any] struct {
 	fields    []attr.Field[T]
 	def       tableDef
 	indexes   []indexOption[T]
+	exts      []Extension[T]
 	err       error
 }
 
@@ -185,7 +187,7 @@ func NewTable[T any](db *DB, name string, opts ...TableOption[T]) (*Table[T], er
 	if err != nil {
 		return nil, invalid("", err)
 	}
-	t := &Table[T]{db: db, name: db.TableName(name), schema: schema, hash: c.hash, rng: c.rng, def: c.def}
+	t := &Table[T]{db: db, name: db.TableName(name), schema: schema, hash: c.hash, rng: c.rng, def: c.def, exts: c.exts}
 	if t.def.hash, err = keyOf(c.hash); err != nil {
 		return nil, invalid(c.hash.Name(), err)
 	}
