@@ -163,19 +163,11 @@ func (t *Table[T]) get(ctx context.Context, key, dst *T, opts []ReadOption[T]) e
 	}
 	in := &dynamodb.GetItemInput{TableName: aws.String(t.name), Key: k, ConsistentRead: aws.Bool(c.consistent), ReturnConsumedCapacity: t.db.capacity()}
 	if len(c.fields) > 0 {
-		var b expr.Builder[T]
-		paths := []expr.Path{t.hash.Path()}
-		if t.rng != nil {
-			paths = append(paths, t.rng.Path())
-		}
-		for _, f := range c.fields {
-			paths = append(paths, f.Path())
-		}
-		p, err := b.Projection(expr.Project[T](paths...))
+		p, names, err := t.projection(c.fields)
 		if err != nil {
-			return &ValidationError{Model: t.schema.Model(), Err: err}
+			return err
 		}
-		in.ProjectionExpression, in.ExpressionAttributeNames = aws.String(p), b.Names()
+		in.ProjectionExpression, in.ExpressionAttributeNames = aws.String(p), names
 	}
 	out, err := call(ctx, t.db, "GetItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error) {
 		return t.db.client.GetItem(ctx, in, o...)
