@@ -147,3 +147,75 @@ func (w *Write[T]) setActions() expr.Update[T] {
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// ReadExtension is an Extension that also shapes the reads of its table,
+// as package polymorphic's variants do: every query and scan gets its
+// filter, and every item read is checked before it is decoded.
+type ReadExtension[T any] interface {
+	Extension[T]
+	// ReadFilter returns the condition added (with AND) to the filter of
+	// every query and scan of the table, or nil for none. Query.Unfiltered
+	// drops it.
+	ReadFilter() *attr.Condition[T]
+	// CheckRead is called with every item read by Get, Load, Query and
+	// Scan, before it is decoded; an error refuses it and is returned.
+	CheckRead(item map[string]types.AttributeValue) error
+}
+
+// BindExtension is an Extension that wants to know its table: NewTable
+// calls Bind once the table is built, and fails with its error.
+type BindExtension[T any] interface {
+	Extension[T]
+	Bind(t *Table[T]) error
+}
+
+// readFilter returns the AND of the read extensions' filters, or nil.
+func (t *Table[T]) readFilter() *attr.Condition[T] {
+	var out *attr.Condition[T]
+	for _, e := range t.exts {
+		re, ok := e.(ReadExtension[T])
+		if !ok {
+			continue
+		}
+		if f := re.ReadFilter(); f != nil {
+			if out == nil {
+				out = f
+			} else {
+				c := out.And(*f)
+				out = &c
+			}
+		}
+	}
+	return out
+}
+
+// readAttrs returns the top-level attributes the read extensions' filters
+// use: reads with a projection include them, for CheckRead.
+func (t *Table[T]) readAttrs() []string {
+	f := t.readFilter()
+	if f == nil {
+		return nil
+	}
+	ce, err := f.Expr()
+	if err != nil {
+		return nil
+	}
+	var b expr.Builder[T]
+	s, err := b.Condition(ce)
+	if err != nil {
+		return nil
+	}
+	return topLevelNames(s, b.Names())
+}
+
+// checkRead runs the read extensions' checks on an item read.
+func (t *Table[T]) checkRead(item map[string]types.AttributeValue) error {
+	for _, e := range t.exts {
+		if re, ok := e.(ReadExtension[T]); ok {
+			if err := re.CheckRead(item); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

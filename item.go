@@ -178,6 +178,9 @@ func (t *Table[T]) get(ctx context.Context, key, dst *T, opts []ReadOption[T]) e
 	if out.Item == nil {
 		return fmt.Errorf("gonamo: get from %s: %w", t.name, ErrNotFound)
 	}
+	if err := t.checkRead(out.Item); err != nil {
+		return err
+	}
 	if len(c.fields) > 0 && dst != key {
 		*dst = *new(T)
 	}

@@ -241,6 +241,9 @@ func (t *Table[T]) PrepareGet(item *T, opts ...ReadOption[T]) (*PreparedGet, err
 	}
 	return &PreparedGet{Item: types.TransactGetItem{Get: g}, Table: t.name, Key: k,
 		load: func(ctx context.Context, m map[string]types.AttributeValue) error {
+			if err := t.checkRead(m); err != nil {
+				return err
+			}
 			if err := t.decode(m, item); err != nil {
 				return err
 			}
@@ -259,8 +262,19 @@ func (t *Table[T]) projection(fields []attr.Field[T]) (string, map[string]string
 	if t.rng != nil {
 		paths = append(paths, t.rng.Path())
 	}
+	named := map[string]bool{t.hash.Name(): true}
+	if t.rng != nil {
+		named[t.rng.Name()] = true
+	}
 	for _, f := range fields {
-		paths = append(paths, f.Path())
+		if !named[f.Name()] {
+			paths, named[f.Name()] = append(paths, f.Path()), true
+		}
+	}
+	for _, name := range t.readAttrs() { // for CheckRead
+		if !named[name] {
+			paths, named[name] = append(paths, expr.Name(name)), true
+		}
 	}
 	p, err := b.Projection(expr.Project[T](paths...))
 	if err != nil {

@@ -44,6 +44,8 @@ type Query[T any] struct {
 	paging []func(*iter.Options)
 	par    int // Parallel's segments, 0 otherwise
 	err    error
+	// unfiltered drops the read extensions' filters and checks.
+	unfiltered bool
 }
 
 // Query returns a query of the items whose hash key equals the value of
@@ -183,6 +185,27 @@ func (q Query[T]) Parallel(segments, workers int) Query[T] {
 		q.par = segments
 		q.paging = append(q.paging, func(o *iter.Options) { o.Workers = workers })
 	})
+}
+
+// Unfiltered returns q without the filters and checks the table's read
+// extensions add (see ReadExtension): a query of a polymorphic variant's
+// table then reads the items of every variant. Use it with Raw.
+func (q Query[T]) Unfiltered() Query[T] { return q.with(func(q *Query[T]) { q.unfiltered = true }) }
+
+// Raw returns the query's iterator over the items as DynamoDB returns
+// them, undecoded, for code that decodes them itself (such as package
+// polymorphic). Its cursors are those of the query.
+func (q Query[T]) Raw(ctx context.Context) *iter.Iterator[map[string]types.AttributeValue] {
+	p, err := q.plan()
+	if err != nil {
+		return iter.New(ctx, func(context.Context, iter.Request) (iter.Page[map[string]types.AttributeValue], error) {
+			return iter.Page[map[string]types.AttributeValue]{}, err
+		})
+	}
+	if q.par > 0 {
+		return iter.Parallel(ctx, p.fetchRaw, q.par, p.iterOptions)
+	}
+	return iter.New(ctx, p.fetchRaw, p.iterOptions)
 }
 
 // Iter returns the query's iterator: All, Pages and Count views of its runs
@@ -338,6 +361,9 @@ func (q Query[T]) plan() (*plan[T], error) {
 	}
 
 	var filter *string
+	if ext := t.readFilter(); !q.unfiltered && ext != nil {
+		q.filter, q.nfilt = q.filter.And(*ext), q.nfilt+1
+	}
 	if q.nfilt > 0 {
 		fe, err := q.filter.Expr()
 		if err != nil {
@@ -381,9 +407,16 @@ func (q Query[T]) plan() (*plan[T], error) {
 			if err := q.projects(f.Name(), false); err != nil {
 				return nil, invalid(f.Name(), err)
 			}
-			if !slices.Contains(p.keys, f.Name()) {
+			if !slices.Contains(p.keys, f.Name()) && !slices.ContainsFunc(p.decode, func(d attr.Field[T]) bool { return d.Name() == f.Name() }) {
 				paths = append(paths, f.Path())
 				p.decode = append(p.decode, sf)
+			}
+		}
+		if !q.unfiltered {
+			for _, name := range t.readAttrs() { // for CheckRead
+				if !slices.Contains(p.keys, name) && !slices.ContainsFunc(p.decode, func(f attr.Field[T]) bool { return f.Name() == name }) {
+					paths = append(paths, expr.Name(name))
+				}
 			}
 		}
 		s, err := b.Projection(expr.Project[T](paths...))
@@ -496,85 +529,102 @@ func topLevelNames(s string, names map[string]string) []string {
 // iterator returns the iterator of the plan's runs; counter selects
 // Select COUNT.
 func (p *plan[T]) iterator(ctx context.Context, counter bool) *iter.Iterator[T] {
-	q := p.q
-	opts := func(o *iter.Options) {
-		o.Signer, o.CursorTTL = q.t.db.opts.CursorSigner, q.t.db.opts.CursorTTL
-		for _, f := range q.paging {
-			f(o)
-		}
-		o.Scope = q.kind() + ":" + q.target()
-	}
 	pc := *p
 	pc.counter = counter
-	if q.par > 0 {
-		return iter.Parallel(ctx, pc.fetch, q.par, opts)
+	if p.q.par > 0 {
+		return iter.Parallel(ctx, pc.fetch, p.q.par, p.iterOptions)
 	}
-	return iter.New(ctx, pc.fetch, opts)
+	return iter.New(ctx, pc.fetch, p.iterOptions)
 }
 
-// fetch runs one request of the plan.
-func (p *plan[T]) fetch(ctx context.Context, req iter.Request) (iter.Page[T], error) {
+// iterOptions sets the iteration options of the plan's runs.
+func (p *plan[T]) iterOptions(o *iter.Options) {
+	q := p.q
+	o.Signer, o.CursorTTL = q.t.db.opts.CursorSigner, q.t.db.opts.CursorTTL
+	for _, f := range q.paging {
+		f(o)
+	}
+	o.Scope = q.kind() + ":" + q.target()
+}
+
+// send runs one request of the plan and returns its page of raw items.
+func (p *plan[T]) send(ctx context.Context, req iter.Request) (iter.Page[map[string]types.AttributeValue], error) {
 	t := p.q.t
 	capacity := t.db.capacity()
 	if req.ReturnConsumedCapacity {
 		capacity = types.ReturnConsumedCapacityTotal
 	}
-	var limit *int32
+	var limit, segment, total *int32
 	if req.Limit > 0 {
 		limit = aws.Int32(req.Limit)
 	}
-	var (
-		items            []map[string]types.AttributeValue
-		last             map[string]types.AttributeValue
-		count, scanned   int32
-		consumed         *types.ConsumedCapacity
-		err              error
-		op               = "Query"
-		selectKind       types.Select
-		consumedOf       = one
-		table            = t.name
-		scanSeg, scanTot *int32
-	)
+	if req.TotalSegments > 0 {
+		segment, total = aws.Int32(req.Segment), aws.Int32(req.TotalSegments)
+	}
+	var selectKind types.Select
 	if p.counter {
 		selectKind = types.SelectCount
 	}
-	if req.TotalSegments > 0 {
-		scanSeg, scanTot = aws.Int32(req.Segment), aws.Int32(req.TotalSegments)
-	}
+	var page iter.Page[map[string]types.AttributeValue]
+	var err error
 	if p.q.scan {
-		op = "Scan"
 		in := p.scan
-		in.ExclusiveStartKey, in.Limit, in.Segment, in.TotalSegments, in.ReturnConsumedCapacity, in.Select = req.ExclusiveStartKey, limit, scanSeg, scanTot, capacity, selectKind
+		in.ExclusiveStartKey, in.Limit, in.Segment, in.TotalSegments, in.ReturnConsumedCapacity, in.Select = req.ExclusiveStartKey, limit, segment, total, capacity, selectKind
 		var out *dynamodb.ScanOutput
-		out, err = call(ctx, t.db, op, table, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.ScanOutput, error) {
+		out, err = call(ctx, t.db, "Scan", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.ScanOutput, error) {
 			return t.db.client.Scan(ctx, &in, o...)
-		}, func(o *dynamodb.ScanOutput) []types.ConsumedCapacity { return consumedOf(o.ConsumedCapacity) })
+		}, func(o *dynamodb.ScanOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
 		if err == nil {
-			items, last, count, scanned, consumed = out.Items, out.LastEvaluatedKey, out.Count, out.ScannedCount, out.ConsumedCapacity
+			page = iter.Page[map[string]types.AttributeValue]{Items: out.Items, LastEvaluatedKey: out.LastEvaluatedKey,
+				Count: out.Count, ScannedCount: out.ScannedCount, Consumed: out.ConsumedCapacity}
 		}
 	} else {
 		in := p.query
 		in.ExclusiveStartKey, in.Limit, in.ReturnConsumedCapacity, in.Select = req.ExclusiveStartKey, limit, capacity, selectKind
 		var out *dynamodb.QueryOutput
-		out, err = call(ctx, t.db, op, table, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error) {
+		out, err = call(ctx, t.db, "Query", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.QueryOutput, error) {
 			return t.db.client.Query(ctx, &in, o...)
-		}, func(o *dynamodb.QueryOutput) []types.ConsumedCapacity { return consumedOf(o.ConsumedCapacity) })
+		}, func(o *dynamodb.QueryOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
 		if err == nil {
-			items, last, count, scanned, consumed = out.Items, out.LastEvaluatedKey, out.Count, out.ScannedCount, out.ConsumedCapacity
+			page = iter.Page[map[string]types.AttributeValue]{Items: out.Items, LastEvaluatedKey: out.LastEvaluatedKey,
+				Count: out.Count, ScannedCount: out.ScannedCount, Consumed: out.ConsumedCapacity}
 		}
 	}
 	if err != nil {
-		return iter.Page[T]{}, fmt.Errorf("gonamo: %s %s: %w", p.q.kind(), p.q.target(), err)
+		return page, fmt.Errorf("gonamo: %s %s: %w", p.q.kind(), p.q.target(), err)
 	}
-	page := iter.Page[T]{LastEvaluatedKey: last, Count: count, ScannedCount: scanned, Consumed: consumed}
 	if p.counter {
+		page.Items = nil
 		return page, nil
 	}
 	// The items themselves serve as keys: iter keeps only p.keys of them
 	// in cursors, which saves a map per item.
-	page.Items, page.Keys, page.KeyNames = make([]T, len(items)), items, p.keys
+	page.Keys, page.KeyNames = page.Items, p.keys
+	return page, nil
+}
+
+// fetchRaw runs one request and returns its items undecoded.
+func (p *plan[T]) fetchRaw(ctx context.Context, req iter.Request) (iter.Page[map[string]types.AttributeValue], error) {
+	return p.send(ctx, req)
+}
+
+// fetch runs one request and decodes its items.
+func (p *plan[T]) fetch(ctx context.Context, req iter.Request) (iter.Page[T], error) {
+	raw, err := p.send(ctx, req)
+	page := iter.Page[T]{Keys: raw.Keys, KeyNames: raw.KeyNames, LastEvaluatedKey: raw.LastEvaluatedKey,
+		Count: raw.Count, ScannedCount: raw.ScannedCount, Consumed: raw.Consumed}
+	if err != nil || p.counter {
+		return page, err
+	}
+	t := p.q.t
+	page.Items = make([]T, len(raw.Items))
 	loaded := t.db.opts.Hooks.Loaded
-	for i, m := range items {
+	for i, m := range raw.Items {
+		if !p.q.unfiltered {
+			if err := t.checkRead(m); err != nil {
+				return iter.Page[T]{}, err
+			}
+		}
 		if err := p.decodeItem(m, &page.Items[i]); err != nil {
 			return iter.Page[T]{}, err
 		}

@@ -212,6 +212,13 @@ func NewTable[T any](db *DB, name string, opts ...TableOption[T]) (*Table[T], er
 			t.def.lsis = append(t.def.lsis, ix)
 		}
 	}
+	for _, e := range t.exts {
+		if be, ok := e.(BindExtension[T]); ok {
+			if err := be.Bind(t); err != nil {
+				return nil, invalid(attrOf(err), err)
+			}
+		}
+	}
 	return t, nil
 }
 
