@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/gonamo/gonamo"
+	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/dynamotest"
 )
 
@@ -95,4 +96,50 @@ func ExampleCombine() {
 // scanAll is a raw Scan of a whole table.
 func scanAll(table string) *dynamodb.ScanInput {
 	return &dynamodb.ScanInput{TableName: aws.String(table)}
+}
+
+// onlyForum is a read extension that keeps a table handle to one forum.
+type onlyForum struct {
+	stamper
+	name  string
+	bound string
+}
+
+func (o *onlyForum) ReadFilter() *attr.Condition[Thread] {
+	c := forum.Eq(o.name)
+	return &c
+}
+
+func (o *onlyForum) CheckRead(item map[string]types.AttributeValue) error {
+	if item["forum"].(*types.AttributeValueMemberS).Value != o.name {
+		return fmt.Errorf("not in forum %s", o.name)
+	}
+	return nil
+}
+
+func (o *onlyForum) Bind(t *gonamo.Table[Thread]) error {
+	o.bound = t.Name()
+	return nil
+}
+
+func ExampleReadExtension() {
+	ctx := context.Background()
+	db := gonamo.New(dynamotest.New())
+	ext := &onlyForum{stamper: stamper{now: time.Now}, name: "go"}
+	threads, _ := gonamo.NewTable(db, "threads", gonamo.Key(forum, subject), gonamo.Extend[Thread](ext))
+	_ = threads.Create(ctx)
+	_, _ = db.Client().PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String("threads"), Item: map[string]types.AttributeValue{
+		"forum": &types.AttributeValueMemberS{Value: "rust"}, "subject": &types.AttributeValueMemberS{Value: "x"}}})
+	n, _, _ := threads.Scan().Count(ctx)
+	all, _, _ := threads.Scan().Unfiltered().Count(ctx)
+	_, err := threads.Get(ctx, &Thread{Forum: "rust", Subject: "x"})
+	fmt.Println(n, all, err)
+	// Output: 0 1 not in forum go
+}
+
+func ExampleBindExtension() {
+	ext := &onlyForum{stamper: stamper{now: time.Now}, name: "go"}
+	_, err := gonamo.NewTable(gonamo.New(dynamotest.New()), "threads", gonamo.Key(forum, subject), gonamo.Extend[Thread](ext))
+	fmt.Println(ext.bound, err)
+	// Output: threads <nil>
 }

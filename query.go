@@ -362,7 +362,16 @@ func (q Query[T]) plan() (*plan[T], error) {
 
 	var filter *string
 	if ext := t.readFilter(); !q.unfiltered && ext != nil {
-		q.filter, q.nfilt = q.filter.And(*ext), q.nfilt+1
+		// DynamoDB refuses filters on the key attributes of a query; when
+		// the extension's filter uses one (a discriminator as index key),
+		// the key condition selects the items and CheckRead checks them.
+		onKey := false
+		for _, name := range t.readAttrs() {
+			onKey = onKey || !q.scan && (name == hashKey.name || name == rangeKey.name)
+		}
+		if !onKey {
+			q.filter, q.nfilt = q.filter.And(*ext), q.nfilt+1
+		}
 	}
 	if q.nfilt > 0 {
 		fe, err := q.filter.Expr()

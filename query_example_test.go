@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"golang.org/x/time/rate"
 
 	"github.com/gonamo/gonamo"
@@ -347,4 +348,20 @@ func ExampleLocalIndexOption() {
 		gonamo.Attrs[Thread](views), gonamo.LocalIndex("by_views", views, gonamo.ProjectAll[Thread](), opt))
 	fmt.Println(err)
 	// Output: <nil>
+}
+
+func ExampleQuery_Raw() {
+	threads := exampleForum()
+	for item, err := range threads.Query(forum.Eq("rust")).Raw(context.Background()).All() {
+		fmt.Println(item["subject"].(*types.AttributeValueMemberS).Value, err)
+	}
+	// Output: x <nil>
+}
+
+func ExampleQuery_Unfiltered() {
+	threads := exampleForum()
+	// Without read extensions (see ReadExtension), Unfiltered changes nothing.
+	n, _, err := threads.Scan().Unfiltered().Count(context.Background())
+	fmt.Println(n, err)
+	// Output: 6 <nil>
 }
