@@ -75,8 +75,8 @@ type Policy uint8
 // The policies.
 const (
 	UnknownFail Policy = iota // yield an *UnknownError (the default)
-	UnknownSkip                // leave the item out
-	UnknownRaw                 // yield an Unknown value (S must be able to hold one)
+	UnknownSkip               // leave the item out
+	UnknownRaw                // yield an Unknown value (S must be able to hold one)
 )
 
 // Options configure a Registry.
@@ -277,7 +277,9 @@ func (e *variantExt[S, V]) ReadFilter() *attr.Condition[V] {
 }
 
 // CheckRead refuses an item of another variant.
-func (e *variantExt[S, V]) CheckRead(item map[string]types.AttributeValue) error { return e.check(item) }
+func (e *variantExt[S, V]) CheckRead(item map[string]types.AttributeValue) error {
+	return e.check(item)
+}
 
 // Iterator runs a query or scan over the items of every variant.
 type Iterator[S any] struct {
