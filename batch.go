@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	stditer "iter"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -237,8 +238,9 @@ func requestsOf(err error, table string) []BatchRequest {
 // writeReq is one put or delete of a write batch.
 type writeReq struct {
 	BatchRequest
-	id string
-	wr types.WriteRequest
+	id     string
+	wr     types.WriteRequest
+	commit func() // the extensions' OnCommit
 }
 
 // WriteOp is a set of puts or deletes on one table, made by Table.PutOp or
@@ -263,6 +265,18 @@ func (t *Table[T]) PutOp(items ...*T) WriteOp {
 			op.err = err
 			return op
 		}
+		w, err := t.prepareWrite(WritePut, item, &writeConfig[T]{batched: true})
+		if err != nil {
+			op.err = err
+			return op
+		}
+		if len(w.sets) > 0 {
+			maps.Copy(m, w.sets)
+			if err := t.checkSize(m); err != nil {
+				op.err = &ValidationError{Model: t.schema.Model(), Err: err}
+				return op
+			}
+		}
 		key := map[string]types.AttributeValue{op.keys.hash: m[op.keys.hash]} // encode checked it
 		if op.keys.rng != "" {
 			key[op.keys.rng] = m[op.keys.rng]
@@ -271,6 +285,7 @@ func (t *Table[T]) PutOp(items ...*T) WriteOp {
 			BatchRequest: BatchRequest{Table: t.name, Op: BatchOpPut, Item: item, Key: key},
 			id:           keyID(t.name, op.keys, key),
 			wr:           types.WriteRequest{PutRequest: &types.PutRequest{Item: m}},
+			commit:       w.commit,
 		})
 	}
 	return op
@@ -286,10 +301,16 @@ func (t *Table[T]) DeleteOp(keys ...*T) WriteOp {
 			op.err = err
 			return op
 		}
+		w, err := t.prepareWrite(WriteDelete, item, &writeConfig[T]{batched: true})
+		if err != nil {
+			op.err = err
+			return op
+		}
 		op.reqs = append(op.reqs, writeReq{
 			BatchRequest: BatchRequest{Table: t.name, Op: BatchOpDelete, Item: item, Key: key},
 			id:           keyID(t.name, op.keys, key),
 			wr:           types.WriteRequest{DeleteRequest: &types.DeleteRequest{Key: key}},
+			commit:       w.commit,
 		})
 	}
 	return op
@@ -362,6 +383,9 @@ func (db *DB) BatchWrite(ctx context.Context, ops []WriteOp, optFns ...func(*Bat
 		return db.writeChunk(ctx, pending, tables)
 	}
 	left, attempts, err := runBatch(ctx, o, split(reqs, maxBatchWriteReq), do, func(r *writeReq) bool {
+		if r.commit != nil {
+			r.commit()
+		}
 		switch r.Op {
 		case BatchOpPut:
 			if h := db.opts.Hooks.Saved; h != nil {

@@ -138,7 +138,7 @@ func scanAll(t *testing.T, db *gonamo.DB, table, name string) []string {
 	}
 }
 
-func subjects(n int) ([]*Thread, []string) {
+func batchThreads(n int) ([]*Thread, []string) {
 	items := make([]*Thread, n)
 	want := make([]string, n)
 	for i := range items {
@@ -166,7 +166,7 @@ func TestBatchSizes(t *testing.T) {
 			t.Run(fmt.Sprintf("%d items, %d at once", n, size.concurrency), func(t *testing.T) {
 				is := is.New(t)
 				c.reset()
-				items, want := subjects(n)
+				items, want := batchThreads(n)
 				concurrency := func(o *gonamo.BatchOptions) { o.Concurrency = size.concurrency }
 				is.NoErr(threads.BatchPut(ctx, items, concurrency))
 				is.Equal(c.get("BatchWriteItem"), (n+24)/25) // 25 requests a call
@@ -243,7 +243,7 @@ func TestBatchAcrossTables(t *testing.T) {
 		is := is.New(t)
 		ctx := context.Background()
 		db := threads.DB()
-		items, _ := subjects(30)
+		items, _ := batchThreads(30)
 		var people []*batchUser
 		for i := range 30 {
 			people = append(people, &batchUser{ID: i, Name: fmt.Sprint("user ", i)})
@@ -283,7 +283,7 @@ func TestBatchValidation(t *testing.T) {
 		is := is.New(t)
 		ctx := context.Background()
 		db := threads.DB()
-		items, _ := subjects(40)
+		items, _ := batchThreads(40)
 		bad := append(slices.Clone(items), &Thread{Forum: "batch"}) // no subject
 		err := db.BatchWrite(ctx, []gonamo.WriteOp{users.PutOp(&batchUser{ID: 1}), threads.PutOp(bad...)})
 		var ve *gonamo.ValidationError
@@ -354,7 +354,7 @@ func TestBatchMaxAttempts(t *testing.T) {
 	var c counter
 	fake, threads, users := faultDB(t, &c)
 	db := threads.DB()
-	items, _ := subjects(60)
+	items, _ := batchThreads(60)
 	people := []*batchUser{{ID: 1}, {ID: 2}}
 	fake.SetUnprocessed(1)
 	err := db.BatchWrite(ctx, []gonamo.WriteOp{threads.PutOp(items...), users.DeleteOp(people...)}, fastRetries,
@@ -439,7 +439,7 @@ func (f *failingClient) BatchWriteItem(ctx context.Context, in *dynamodb.BatchWr
 
 func TestBatchErrors(t *testing.T) {
 	ctx := context.Background()
-	items, _ := subjects(75)
+	items, _ := batchThreads(75)
 	t.Run("throttling is retried", func(t *testing.T) {
 		is := is.New(t)
 		var c counter
@@ -486,7 +486,7 @@ func TestBatchErrors(t *testing.T) {
 		puts, _ := gonamo.Unwritten(err, threads)
 		is.Equal(puts, items[25:]) // the failed chunk and the one never sent
 		is.Equal(c.get("BatchWriteItem"), 2)
-		is.Equal(scanAll(t, db, threads.Name(), "subject"), func() []string { _, w := subjects(25); return w }())
+		is.Equal(scanAll(t, db, threads.Name(), "subject"), func() []string { _, w := batchThreads(25); return w }())
 	})
 	t.Run("other errors stop concurrent chunks", func(t *testing.T) {
 		is := is.New(t)
@@ -496,7 +496,7 @@ func TestBatchErrors(t *testing.T) {
 		threads, err := threadsTable(db)
 		is.NoErr(err)
 		is.NoErr(threads.Create(ctx))
-		many, _ := subjects(250)
+		many, _ := batchThreads(250)
 		err = threads.BatchPut(ctx, many, fastRetries, func(o *gonamo.BatchOptions) { o.Concurrency = 3 })
 		var rnf *types.ResourceNotFoundException
 		is.True(errors.As(err, &rnf))
@@ -534,7 +534,7 @@ func TestBatchErrors(t *testing.T) {
 		fake, threads, _ := faultDB(t, &c)
 		fake.SetLatency("BatchWriteItem", time.Millisecond)
 		fake.SetUnprocessed(0.2)
-		many, _ := subjects(500)
+		many, _ := batchThreads(500)
 		cctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		var once sync.Once
@@ -560,7 +560,7 @@ func TestBatchErrors(t *testing.T) {
 		is := is.New(t)
 		var c counter
 		_, threads, _ := faultDB(t, &c)
-		many, _ := subjects(1000)
+		many, _ := batchThreads(1000)
 		is.NoErr(threads.BatchPut(ctx, many))
 		n := 0
 		for _, err := range threads.BatchGet(ctx, keysOf(many), func(o *gonamo.BatchOptions) { o.Concurrency = 4 }) {
@@ -578,7 +578,7 @@ func TestBatchErrors(t *testing.T) {
 		is := is.New(t)
 		var c counter
 		_, threads, _ := faultDB(t, &c)
-		many, _ := subjects(250)
+		many, _ := batchThreads(250)
 		is.NoErr(threads.BatchPut(ctx, many))
 		n := 0
 		for _, err := range threads.BatchGet(ctx, keysOf(many)) {
@@ -599,7 +599,7 @@ func TestBatchConcurrency(t *testing.T) {
 	var c counter
 	fake, threads, _ := faultDB(t, &c)
 	fake.SetUnprocessed(0.3)
-	items, want := subjects(500)
+	items, want := batchThreads(500)
 	opts := func(o *gonamo.BatchOptions) {
 		fastRetries(o)
 		o.Concurrency, o.MaxAttempts = 4, 30
@@ -631,7 +631,7 @@ func TestBatchReliability(t *testing.T) {
 	fake.SetUnprocessed(0.3)
 	fake.InjectFault(dynamotest.Fault{Op: "BatchWriteItem", Code: dynamotest.FaultThroughputExceeded, Rate: 0.1})
 	fake.InjectFault(dynamotest.Fault{Op: "BatchGetItem", Code: dynamotest.FaultThrottling, Rate: 0.1})
-	items, want := subjects(10_000)
+	items, want := batchThreads(10_000)
 	opts := func(o *gonamo.BatchOptions) {
 		fastRetries(o)
 		o.Concurrency, o.MaxAttempts = 4, 25

@@ -50,6 +50,10 @@ type Write[T any] struct {
 	// Item is the item written (Put, Save), or the item whose key is used
 	// (Update, Delete, Check).
 	Item *T
+	// Batched tells that the write is part of a BatchWriteItem, whose
+	// requests cannot carry conditions: If has no effect there, while Set
+	// and OnCommit apply.
+	Batched bool
 
 	cond    attr.Condition[T]
 	sets    map[string]types.AttributeValue
@@ -128,7 +132,7 @@ func WithFlag[T any](flag any) WriteOption[T] {
 
 // prepareWrite runs the extensions on a new Write.
 func (t *Table[T]) prepareWrite(kind WriteKind, item *T, c *writeConfig[T]) (*Write[T], error) {
-	w := &Write[T]{Kind: kind, Item: item, flags: c.flags}
+	w := &Write[T]{Kind: kind, Item: item, flags: c.flags, Batched: c.batched}
 	for _, e := range t.exts {
 		if err := e.PrepareWrite(w); err != nil {
 			return nil, &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}

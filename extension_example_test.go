@@ -52,7 +52,7 @@ func ExampleExtend() {
 	threads := stampedThreads()
 	_ = threads.Put(ctx, &Thread{Forum: "go", Subject: "a"})
 	_ = threads.Update(ctx, &Thread{Forum: "go", Subject: "a"}, views.Add(1))
-	out, _ := threads.DB().Client().Scan(ctx, scanAll(threads.Name()))
+	out, _ := threads.DB().Client().Scan(ctx, rawScanInput(threads.Name()))
 	fmt.Println(out.Items[0]["written_at"].(*types.AttributeValueMemberS).Value)
 	// Output:
 	// committed put a
@@ -93,8 +93,8 @@ func ExampleCombine() {
 	// Output: <nil>
 }
 
-// scanAll is a raw Scan of a whole table.
-func scanAll(table string) *dynamodb.ScanInput {
+// rawScanInput is a raw Scan of a whole table.
+func rawScanInput(table string) *dynamodb.ScanInput {
 	return &dynamodb.ScanInput{TableName: aws.String(table)}
 }
 

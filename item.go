@@ -39,6 +39,7 @@ type writeConfig[T any] struct {
 	old, new  *T
 	onFailure *T
 	flags     []any
+	batched   bool // a BatchWriteItem request (see Write.Batched)
 }
 
 // If makes the write conditional: when cond does not hold, nothing is

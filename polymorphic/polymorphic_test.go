@@ -334,3 +334,15 @@ func TestInvalidVariants(t *testing.T) {
 	is.True(errors.As(err, &verr))
 	is.True(slices.Equal(shapes.Values(), []string{"x"}))
 }
+
+func TestBatchWritesStoreTheDiscriminator(t *testing.T) {
+	is := is.New(t)
+	ctx := context.Background()
+	shapes, circles, squares := shapeTables(t, gonamo.New(dynamotest.New()))
+	is.NoErr(circles.BatchPut(ctx, []*Circle{{ID: "c1", R: 1}, {ID: "c2", R: 2}}))
+	is.NoErr(squares.BatchPut(ctx, []*Square{{ID: "s1", Side: 1}}))
+	all, err := polymorphic.Collect(ctx, shapes, squares.Scan())
+	is.NoErr(err)
+	is.Equal(len(polymorphic.Pick[*Circle](all)), 2)
+	is.Equal(len(polymorphic.Pick[*Square](all)), 1)
+}

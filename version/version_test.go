@@ -215,3 +215,19 @@ func TestNegativeVersionIsRefused(t *testing.T) {
 	_, err = offices.Get(ctx, &Office{ID: "x"})
 	is.True(errors.Is(err, gonamo.ErrNotFound)) // nothing written
 }
+
+// TestBatchWritesStoreTheNextVersion: batch writes cannot carry the check,
+// but they store the local version plus one and update the local objects.
+func TestBatchWritesStoreTheNextVersion(t *testing.T) {
+	is := is.New(t)
+	ctx := context.Background()
+	offices := officesTable(t, gonamo.New(dynamotest.New()))
+	a, b := &Office{ID: "a"}, &Office{ID: "b", Version: 4}
+	is.NoErr(offices.BatchPut(ctx, []*Office{a, b}))
+	is.Equal(a.Version, int64(1))
+	is.Equal(b.Version, int64(5))
+	got, err := offices.Get(ctx, &Office{ID: "b"})
+	is.NoErr(err)
+	is.Equal(got.Version, int64(5))
+	is.NoErr(offices.Save(ctx, a)) // the local object is current
+}
