@@ -42,6 +42,9 @@ func (p *PreparedWrite) Committed(ctx context.Context) {
 // Current decodes the stored item of a cancellation reason as a new *T of
 // the write's table (returned as any).
 func (p *PreparedWrite) Current(item map[string]types.AttributeValue) (any, error) {
+	if p.decode == nil {
+		return nil, fmt.Errorf("%w: PreparedWrite not made by a Table", ErrInvalidModel)
+	}
 	return p.decode(item)
 }
 
@@ -49,6 +52,9 @@ func (p *PreparedWrite) Current(item map[string]types.AttributeValue) (any, erro
 // condition, given the stored item (nil when absent): version.ErrConflict
 // for a versioned item whose version moved.
 func (p *PreparedWrite) Explain(item map[string]types.AttributeValue) []error {
+	if p.explain == nil {
+		return nil
+	}
 	return p.explain(item)
 }
 
@@ -216,6 +222,9 @@ type PreparedGet struct {
 // Load decodes the item read into the object the read was prepared with;
 // the Loaded hook runs.
 func (p *PreparedGet) Load(ctx context.Context, item map[string]types.AttributeValue) error {
+	if p.load == nil {
+		return fmt.Errorf("%w: PreparedGet not made by a Table", ErrInvalidModel)
+	}
 	return p.load(ctx, item)
 }
 
