@@ -238,3 +238,27 @@ func ExampleUnknown() {
 	fmt.Println(v.(polymorphic.Unknown).Value, err)
 	// Output: logout <nil>
 }
+
+func ExampleWrongVariantError_Error() {
+	e := &polymorphic.WrongVariantError{Variant: "Login", Want: []string{"login"}, Got: "purchase"}
+	fmt.Println(e.Error())
+	// Output: gonamo/polymorphic: item of another variant: Login reads login, found "purchase"
+}
+
+func ExampleWrongVariantError_Unwrap() {
+	e := &polymorphic.WrongVariantError{Variant: "Login", Want: []string{"login"}}
+	fmt.Println(e.Unwrap() == polymorphic.ErrWrongVariant)
+	// Output: true
+}
+
+func ExampleUnknownError_Error() {
+	e := &polymorphic.UnknownError{Value: "logout"}
+	fmt.Println(e.Error())
+	// Output: gonamo/polymorphic: unknown discriminator "logout"
+}
+
+func ExampleUnknownError_Unwrap() {
+	e := &polymorphic.UnknownError{Value: "logout"}
+	fmt.Println(e.Unwrap() == polymorphic.ErrUnknownVariant)
+	// Output: true
+}

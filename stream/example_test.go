@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
+	streamtypes "github.com/aws/aws-sdk-go-v2/service/dynamodbstreams/types"
 
 	"github.com/gonamo/gonamo"
 	"github.com/gonamo/gonamo/dynamotest"
@@ -466,4 +467,47 @@ func ExamplePosition() {
 	})
 	readAll(s)
 	// Output: a (caught up)
+}
+
+func ExampleTrimmedError_Error() {
+	fake, accounts, tok := trimmedAccounts()
+	s, _ := stream.New(accounts, fake.Streams(), func(o *stream.Options) { o.Position = stream.AtToken(tok) })
+	for _, err := range s.Records(context.Background()) {
+		var te *stream.TrimmedError
+		errors.As(err, &te)
+		fmt.Println(te.Error() != "")
+	}
+	// Output: true
+}
+
+func ExampleTrimmedError_Unwrap() {
+	fake, accounts, tok := trimmedAccounts()
+	s, _ := stream.New(accounts, fake.Streams(), func(o *stream.Options) { o.Position = stream.AtToken(tok) })
+	for _, err := range s.Records(context.Background()) {
+		var te *stream.TrimmedError
+		errors.As(err, &te)
+		var sdk *streamtypes.TrimmedDataAccessException
+		fmt.Println(errors.As(te.Unwrap(), &sdk))
+	}
+	// Output: true
+}
+
+func ExampleDecodeError_Error() {
+	payload := `{"Records": [{"eventName": "INSERT", "dynamodb": {"Keys": {"id": {"N": "7"}}, "SequenceNumber": "1"}}]}`
+	_, accounts, _ := exampleAccounts()
+	_, err := stream.DecodeLambdaEvent(accounts, []byte(payload))
+	var de *stream.DecodeError
+	errors.As(err, &de)
+	fmt.Println(de.Error() != "")
+	// Output: true
+}
+
+func ExampleDecodeError_Unwrap() {
+	payload := `{"Records": [{"eventName": "INSERT", "dynamodb": {"Keys": {"id": {"N": "7"}}, "SequenceNumber": "1"}}]}`
+	_, accounts, _ := exampleAccounts()
+	_, err := stream.DecodeLambdaEvent(accounts, []byte(payload))
+	var de *stream.DecodeError
+	errors.As(err, &de)
+	fmt.Println(de.Unwrap() != nil)
+	// Output: true
 }

@@ -483,3 +483,58 @@ func ExampleMissing() {
 	}
 	// Output: 1 BankStatement carol carol
 }
+
+func ExampleInvalidError_Error() {
+	db, bank, _ := setup()
+	err := txn.Write(context.Background(), db, txn.Delete(bank, &BankStatement{}))
+	var ie *txn.InvalidError
+	errors.As(err, &ie)
+	fmt.Println(ie.Error() != "", ie.Index)
+	// Output: true 0
+}
+
+func ExampleInvalidError_Unwrap() {
+	db, bank, _ := setup()
+	err := txn.Write(context.Background(), db, txn.Delete(bank, &BankStatement{}))
+	var ie *txn.InvalidError
+	errors.As(err, &ie)
+	fmt.Println(errors.Is(ie.Unwrap(), gonamo.ErrMissingKey))
+	// Output: true
+}
+
+func ExampleCanceledError_Error() {
+	ctx := context.Background()
+	db, bank, _ := setup()
+	err := txn.Write(ctx, db, txn.Check(bank, &BankStatement{UserID: "alice"}, balance.Gt(1000)))
+	fmt.Println(err.Error())
+	// Output: gonamo: transaction canceled; action 0 (check on BankStatement): ConditionalCheckFailed: The conditional request failed.
+}
+
+func ExampleCanceledError_Unwrap() {
+	ctx := context.Background()
+	db, bank, _ := setup()
+	err := txn.Write(ctx, db, txn.Check(bank, &BankStatement{UserID: "alice"}, balance.Gt(1000)))
+	var ce *txn.CanceledError
+	errors.As(err, &ce)
+	var sdk *types.TransactionCanceledException
+	fmt.Println(errors.As(ce.Unwrap()[0], &sdk))
+	// Output: true
+}
+
+func ExampleNotFoundError_Error() {
+	db, bank, _ := setup()
+	err := txn.Read(context.Background(), db, txn.Get(bank, &BankStatement{UserID: "zed"}))
+	var nf *txn.NotFoundError
+	errors.As(err, &nf)
+	fmt.Println(nf.Error())
+	// Output: gonamo: not found: 1 of the transaction's items: 0 (BankStatement)
+}
+
+func ExampleNotFoundError_Unwrap() {
+	db, bank, _ := setup()
+	err := txn.Read(context.Background(), db, txn.Get(bank, &BankStatement{UserID: "zed"}))
+	var nf *txn.NotFoundError
+	errors.As(err, &nf)
+	fmt.Println(nf.Unwrap() == gonamo.ErrNotFound)
+	// Output: true
+}

@@ -116,3 +116,15 @@ func ExampleConflictError() {
 	// 1 2 true
 	// gonamo/version: version conflict: local v 1, stored 2
 }
+
+func ExampleConflictError_Error() {
+	c := &version.ConflictError{Attr: "v", Local: 3, Exists: false}
+	fmt.Println(c.Error())
+	// Output: gonamo/version: version conflict: local v 3, no stored item
+}
+
+func ExampleConflictError_Unwrap() {
+	c := &version.ConflictError{Attr: "v", Local: 1, Stored: 2, Exists: true}
+	fmt.Println(c.Unwrap() == version.ErrConflict)
+	// Output: true
+}
