@@ -16,9 +16,16 @@ import (
 // The zero Condition is the absent condition, as in expr: And and Or skip
 // it. Conditions are immutable values; And, Or and Not return new ones.
 type Condition[T any] struct {
-	c    expr.Condition[T]
-	err  error
-	term *Term // set by the descriptor methods that make a simple comparison on a top-level attribute
+	c   expr.Condition[T]
+	err error
+	// The shape of a simple comparison on a top-level attribute, set by the
+	// descriptor methods that make one (termOp is 0 otherwise) and turned
+	// into a Term only when Term asks: the attribute's name, the operator,
+	// and the values, in termVals or, for TermIn, in termIn.
+	termAttr string
+	termOp   TermOp
+	termVals [2]types.AttributeValue
+	termIn   []types.AttributeValue
 }
 
 // RawCondition returns c as a Condition, to combine expressions built with
@@ -29,7 +36,7 @@ func condErr[T any](err error) Condition[T] { return Condition[T]{err: err} }
 
 // isZero reports whether c is the absent condition.
 func (c Condition[T]) isZero() bool {
-	return c.err == nil && c.term == nil && c.c == expr.Condition[T]{}
+	return c.err == nil && c.termOp == 0 && c.c == expr.Condition[T]{}
 }
 
 // Expr returns the expression of c and the first error met while building
@@ -45,38 +52,55 @@ func (c Condition[T]) Expr() (expr.Condition[T], error) {
 // And returns the conjunction of c and others, skipping absent conditions;
 // the first error of any of them wins.
 func (c Condition[T]) And(others ...Condition[T]) Condition[T] {
-	return c.combine(others, expr.Condition[T].And)
+	return c.combine(others, false)
 }
 
 // Or returns the disjunction of c and others, skipping absent conditions;
 // the first error of any of them wins.
 func (c Condition[T]) Or(others ...Condition[T]) Condition[T] {
-	return c.combine(others, expr.Condition[T].Or)
+	return c.combine(others, true)
 }
 
-func (c Condition[T]) combine(others []Condition[T], op func(expr.Condition[T], ...expr.Condition[T]) expr.Condition[T]) Condition[T] {
+// combine returns the conjunction, or the disjunction when or is set, of c
+// and others.
+func (c Condition[T]) combine(others []Condition[T], or bool) Condition[T] {
 	if c.err != nil {
 		return c
 	}
 	present := 0
-	var only Condition[T]
+	var only *Condition[T]
 	if !c.isZero() {
-		present, only = 1, c
+		present, only = 1, &c
 	}
-	xs := make([]expr.Condition[T], len(others))
-	for i, o := range others {
+	for i := range others {
+		o := &others[i]
 		if o.err != nil {
-			return o
+			return *o
 		}
 		if !o.isZero() {
 			present, only = present+1, o
 		}
-		xs[i] = o.c
 	}
-	if present <= 1 {
-		return only // keeps the term of a single condition
+	switch present {
+	case 0:
+		return Condition[T]{}
+	case 1:
+		return *only // keeps the term of a single condition
 	}
-	return Condition[T]{c: op(c.c, xs...)}
+	// The expressions go to expr through a buffer on the stack when they
+	// are few, as expr keeps none of the slice itself.
+	var buf [4]expr.Condition[T]
+	xs := buf[:0]
+	if len(others) > len(buf) {
+		xs = make([]expr.Condition[T], 0, len(others))
+	}
+	for i := range others {
+		xs = append(xs, others[i].c)
+	}
+	if or {
+		return Condition[T]{c: c.c.Or(xs...)}
+	}
+	return Condition[T]{c: c.c.And(xs...)}
 }
 
 // Not returns the negation of c.
@@ -92,11 +116,18 @@ func (c Condition[T]) Not() Condition[T] {
 // BeginsWith...), and false for any other condition. A table uses it to turn
 // conditions on its key attributes into a key condition; see KeyCondition.
 func (c Condition[T]) Term() (Term, bool) {
-	if c.err != nil || c.term == nil {
+	if c.err != nil || c.termOp == 0 {
 		return Term{}, false
 	}
-	t := *c.term
-	t.Values = append([]types.AttributeValue(nil), t.Values...)
+	t := Term{Attr: c.termAttr, Op: c.termOp}
+	switch c.termOp {
+	case TermIn:
+		t.Values = append([]types.AttributeValue(nil), c.termIn...)
+	case TermBetween:
+		t.Values = []types.AttributeValue{c.termVals[0], c.termVals[1]}
+	default:
+		t.Values = []types.AttributeValue{c.termVals[0]}
+	}
 	return t, true
 }
 
@@ -237,12 +268,19 @@ func (u Update[T]) And(others ...Update[T]) Update[T] {
 	if u.err != nil {
 		return u
 	}
-	xs := make([]expr.Update[T], len(others))
-	for i, o := range others {
-		if o.err != nil {
-			return o
+	for i := range others {
+		if others[i].err != nil {
+			return others[i]
 		}
-		xs[i] = o.u
+	}
+	// As in Condition.combine, few expressions go through the stack.
+	var buf [8]expr.Update[T]
+	xs := buf[:0]
+	if len(others) > len(buf) {
+		xs = make([]expr.Update[T], 0, len(others))
+	}
+	for i := range others {
+		xs = append(xs, others[i].u)
 	}
 	return Update[T]{u: u.u.And(xs...)}
 }

@@ -142,7 +142,7 @@ func (a StringAttr[T, V]) BeginsWith(prefix string) Condition[T] {
 	if err != nil {
 		return condErr[T](err)
 	}
-	return a.term(expr.BeginsWith(expr.PathOf[T](a.f.path), expr.Value[T](av)), TermBeginsWith, av)
+	return a.term(expr.BeginsWith(expr.PathOf[T](a.f.path), expr.Value[T](av)), TermBeginsWith, av, nil, nil)
 }
 
 // Contains returns the condition contains(attr, sub), true when the string
@@ -156,7 +156,7 @@ func (a StringAttr[T, V]) Contains(sub string) Condition[T] {
 }
 
 // NumberAttr is the descriptor of an attribute stored as a number (N), with
-// Add besides the operations of Attr.
+// Add, Incr, Decr, IncrFrom and DecrFrom besides the operations of Attr.
 type NumberAttr[T, V any] struct{ Attr[T, V] }
 
 // Number returns the descriptor of an attribute of any Go integer or float
@@ -191,11 +191,54 @@ func (a NumberAttr[T, V]) Add(v V) Update[T] {
 	if err := a.check(); err != nil {
 		return updErr[T](err)
 	}
-	av, err := a.f.value(&v)
+	av, err := a.f.operand(v)
 	if err != nil {
 		return updErr[T](err)
 	}
 	return Update[T]{u: expr.Add[T](a.f.path, av)}
+}
+
+// Incr returns the action SET attr = attr + by, which DynamoDB applies
+// atomically. Unlike Add (for which a missing attribute counts as 0) it
+// fails when the attribute is missing, and nothing is written: IncrFrom
+// starts from a value of your choice. It reaches nested numbers too: a
+// struct field (NestedNumber), a list element (IndexNumber), a map value
+// (KeyNumber).
+func (a NumberAttr[T, V]) Incr(by V) Update[T] { return a.arith(by, false, nil) }
+
+// Decr returns the action SET attr = attr - by, with the rules of Incr.
+func (a NumberAttr[T, V]) Decr(by V) Update[T] { return a.arith(by, true, nil) }
+
+// IncrFrom returns the action SET attr = if_not_exists(attr, start) + by:
+// a missing attribute counts as start, so IncrFrom(0, 1) counts from zero
+// anywhere in an item.
+func (a NumberAttr[T, V]) IncrFrom(start, by V) Update[T] { return a.arith(by, false, &start) }
+
+// DecrFrom returns the action SET attr = if_not_exists(attr, start) - by.
+func (a NumberAttr[T, V]) DecrFrom(start, by V) Update[T] { return a.arith(by, true, &start) }
+
+// arith builds SET attr = x + by or x - by, where x is the attribute or,
+// when start is set, if_not_exists(attr, start).
+func (a NumberAttr[T, V]) arith(by V, minus bool, start *V) Update[T] {
+	if err := a.check(); err != nil {
+		return updErr[T](err)
+	}
+	d, err := a.f.operand(by)
+	if err != nil {
+		return updErr[T](err)
+	}
+	cur := expr.PathOf[T](a.f.path)
+	if start != nil {
+		s, err := a.f.value(start)
+		if err != nil {
+			return updErr[T](err)
+		}
+		cur = expr.IfNotExists(a.f.path, expr.Value[T](s))
+	}
+	if minus {
+		return Update[T]{u: expr.Set(a.f.path, cur.Minus(expr.Value[T](d)))}
+	}
+	return Update[T]{u: expr.Set(a.f.path, cur.Plus(expr.Value[T](d)))}
 }
 
 // SetAttr is the descriptor of a string, number or binary set attribute: a
@@ -290,7 +333,8 @@ func (a SetAttr[T, S, E]) Contains(e E) Condition[T] {
 
 // ListAttr is the descriptor of a list attribute (L) held in a []E, each
 // element stored by its own codec. Besides the operations of Attr it
-// appends, prepends, reaches an element and tests membership.
+// appends, prepends, reaches an element and tests membership. IndexNumber
+// and IndexString reach an element with the operations of its type.
 type ListAttr[T, E any] struct {
 	Attr[T, []E]
 	elem Codec[E]
@@ -357,13 +401,44 @@ func (a ListAttr[T, E]) Index(i int) Attr[T, E] {
 	}}
 }
 
+// IndexNumber returns the descriptor of element i of a list of numbers,
+// list[i], with the operations of numbers (Incr, IncrFrom...): scores[2]
+// is IndexNumber(scores, 2). A list whose elements are not stored as N
+// gives a descriptor whose operations return an error wrapping
+// ErrDescriptor.
+func IndexNumber[T, E any](list ListAttr[T, E], i int) NumberAttr[T, E] {
+	return NumberAttr[T, E]{elemOf(list.Index(i), list.elem, expr.TypeNumber)}
+}
+
+// IndexString returns the descriptor of element i of a list of strings,
+// list[i], with the operations of strings (BeginsWith, Contains). A list
+// whose elements are not stored as S gives a descriptor whose operations
+// return an error wrapping ErrDescriptor.
+func IndexString[T, E any](list ListAttr[T, E], i int) StringAttr[T, E] {
+	return StringAttr[T, E]{elemOf(list.Index(i), list.elem, expr.TypeString)}
+}
+
+// elemOf checks that the element descriptor a, of a list or map whose
+// elements are stored by c, holds values of type want.
+func elemOf[T, E any](a Attr[T, E], c Codec[E], want expr.Type) Attr[T, E] {
+	if a.f.err != nil || c == nil {
+		return a
+	}
+	if got := c.Type(); got != want {
+		f := *a.f
+		f.err = f.fail(detail(ErrDescriptor, "elements stored as %s, not %s", got, want))
+		return Attr[T, E]{&f}
+	}
+	return a
+}
+
 // Contains returns the condition contains(attr, e), true when e is an
 // element of the list.
 func (a ListAttr[T, E]) Contains(e E) Condition[T] {
 	if err := a.check(); err != nil {
 		return condErr[T](err)
 	}
-	av, err := a.elem.Encode(&e)
+	av, err := encodeOperand(a.elem, e)
 	if err != nil {
 		return condErr[T](a.f.fail(err))
 	}
@@ -375,7 +450,8 @@ func (a ListAttr[T, E]) Contains(e E) Condition[T] {
 
 // MapAttr is the descriptor of a map attribute (M) held in a
 // map[string]V, each value stored by its own codec. Besides the operations
-// of Attr it reaches the value of a key.
+// of Attr it reaches the value of a key; KeyNumber and KeyString reach it
+// with the operations of its type.
 type MapAttr[T, V any] struct {
 	Attr[T, map[string]V]
 	elem Codec[V]
@@ -407,4 +483,21 @@ func (a MapAttr[T, V]) Key(k string) Attr[T, V] {
 		f.err = f.fail(err)
 	}
 	return Attr[T, V]{f}
+}
+
+// KeyNumber returns the descriptor of the value of key k in a map of
+// numbers, m.k, with the operations of numbers (Incr, IncrFrom...): the
+// counter of one day is KeyNumber(daily, "2026-11-23"). A map whose values
+// are not stored as N gives a descriptor whose operations return an error
+// wrapping ErrDescriptor.
+func KeyNumber[T, V any](m MapAttr[T, V], k string) NumberAttr[T, V] {
+	return NumberAttr[T, V]{elemOf(m.Key(k), m.elem, expr.TypeNumber)}
+}
+
+// KeyString returns the descriptor of the value of key k in a map of
+// strings, m.k, with the operations of strings (BeginsWith, Contains). A
+// map whose values are not stored as S gives a descriptor whose operations
+// return an error wrapping ErrDescriptor.
+func KeyString[T, V any](m MapAttr[T, V], k string) StringAttr[T, V] {
+	return StringAttr[T, V]{elemOf(m.Key(k), m.elem, expr.TypeString)}
 }

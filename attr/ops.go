@@ -18,49 +18,99 @@ func (a Attr[T, V]) check() error {
 	return a.f.err
 }
 
+// encodeOperand encodes v with c. The codecs of scalars take v by value,
+// so that the common case does not move v to the heap; the others get a
+// pointer to a copy.
+func encodeOperand[V any](c Codec[V], v V) (types.AttributeValue, error) {
+	if sc, ok := c.(scalar[V]); ok {
+		return sc.encodeValue(v)
+	}
+	w := v
+	return c.Encode(&w)
+}
+
+// operand encodes an operand of a condition or of ADD, as value does.
+func (f *field[T, V]) operand(v V) (types.AttributeValue, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	av, err := encodeOperand(f.codec, v)
+	if err != nil {
+		return nil, f.fail(err)
+	}
+	if av == nil {
+		return nil, f.fail(detail(ErrNoValue, "the value encodes to nothing"))
+	}
+	return av, nil
+}
+
+// writtenValue encodes the value of a Set, as written does.
+func (f *field[T, V]) writtenValue(v V) (types.AttributeValue, error) {
+	if f.err != nil || f.opts.OmitEmpty {
+		w := v
+		return f.written(&w)
+	}
+	if f.opts.Validate != nil {
+		if err := f.opts.Validate(v); err != nil {
+			return nil, f.fail(validationError(err))
+		}
+	}
+	av, err := encodeOperand(f.codec, v)
+	if err != nil {
+		return nil, f.fail(err)
+	}
+	if av == nil {
+		return nil, f.removable()
+	}
+	return av, nil
+}
+
 // top reports whether the descriptor names a top-level attribute, the only
 // ones a key condition can use.
 func (a Attr[T, V]) top() bool { return a.f.name != "" }
 
-// term records the shape of a simple condition on a top-level attribute.
-func (a Attr[T, V]) term(c expr.Condition[T], op TermOp, vs ...types.AttributeValue) Condition[T] {
+// term records the shape of a simple condition on a top-level attribute:
+// the values v0 and v1 (if any) or, for TermIn, in.
+func (a Attr[T, V]) term(c expr.Condition[T], op TermOp, v0, v1 types.AttributeValue, in []types.AttributeValue) Condition[T] {
 	out := Condition[T]{c: c}
 	if a.top() {
-		out.term = &Term{Attr: a.f.name, Op: op, Values: vs}
+		out.termAttr, out.termOp = a.f.name, op
+		out.termVals = [2]types.AttributeValue{v0, v1}
+		out.termIn = in
 	}
 	return out
 }
 
-func (a Attr[T, V]) compare(op TermOp, v *V) Condition[T] {
+func (a Attr[T, V]) compare(op TermOp, v V) Condition[T] {
 	if err := a.check(); err != nil {
 		return condErr[T](err)
 	}
-	av, err := a.f.value(v)
+	av, err := a.f.operand(v)
 	if err != nil {
 		return condErr[T](err)
 	}
 	cmp, _ := op.comparator()
-	return a.term(expr.Compare(cmp, expr.PathOf[T](a.f.path), expr.Value[T](av)), op, av)
+	return a.term(expr.Compare(cmp, expr.PathOf[T](a.f.path), expr.Value[T](av)), op, av, nil, nil)
 }
 
 // Eq returns the condition attr = v.
-func (a Attr[T, V]) Eq(v V) Condition[T] { return a.compare(TermEq, &v) }
+func (a Attr[T, V]) Eq(v V) Condition[T] { return a.compare(TermEq, v) }
 
 // Ne returns the condition attr <> v.
-func (a Attr[T, V]) Ne(v V) Condition[T] { return a.compare(TermNe, &v) }
+func (a Attr[T, V]) Ne(v V) Condition[T] { return a.compare(TermNe, v) }
 
 // Lt returns the condition attr < v. DynamoDB orders numbers by value,
 // strings and binaries by their UTF-8 bytes.
-func (a Attr[T, V]) Lt(v V) Condition[T] { return a.compare(TermLt, &v) }
+func (a Attr[T, V]) Lt(v V) Condition[T] { return a.compare(TermLt, v) }
 
 // Le returns the condition attr <= v.
-func (a Attr[T, V]) Le(v V) Condition[T] { return a.compare(TermLe, &v) }
+func (a Attr[T, V]) Le(v V) Condition[T] { return a.compare(TermLe, v) }
 
 // Gt returns the condition attr > v.
-func (a Attr[T, V]) Gt(v V) Condition[T] { return a.compare(TermGt, &v) }
+func (a Attr[T, V]) Gt(v V) Condition[T] { return a.compare(TermGt, v) }
 
 // Ge returns the condition attr >= v.
-func (a Attr[T, V]) Ge(v V) Condition[T] { return a.compare(TermGe, &v) }
+func (a Attr[T, V]) Ge(v V) Condition[T] { return a.compare(TermGe, v) }
 
 // Between returns the condition attr BETWEEN lo AND hi, true when
 // lo <= attr <= hi.
@@ -68,15 +118,15 @@ func (a Attr[T, V]) Between(lo, hi V) Condition[T] {
 	if err := a.check(); err != nil {
 		return condErr[T](err)
 	}
-	l, err := a.f.value(&lo)
+	l, err := a.f.operand(lo)
 	if err != nil {
 		return condErr[T](err)
 	}
-	h, err := a.f.value(&hi)
+	h, err := a.f.operand(hi)
 	if err != nil {
 		return condErr[T](err)
 	}
-	return a.term(expr.Between(expr.PathOf[T](a.f.path), expr.Value[T](l), expr.Value[T](h)), TermBetween, l, h)
+	return a.term(expr.Between(expr.PathOf[T](a.f.path), expr.Value[T](l), expr.Value[T](h)), TermBetween, l, h, nil)
 }
 
 // In returns the condition attr IN (vs...), true when the attribute equals
@@ -88,13 +138,13 @@ func (a Attr[T, V]) In(vs ...V) Condition[T] {
 	ops := make([]expr.Operand[T], len(vs))
 	avs := make([]types.AttributeValue, len(vs))
 	for i := range vs {
-		av, err := a.f.value(&vs[i])
+		av, err := a.f.operand(vs[i])
 		if err != nil {
 			return condErr[T](err)
 		}
 		ops[i], avs[i] = expr.Value[T](av), av
 	}
-	return a.term(expr.In(expr.PathOf[T](a.f.path), ops...), TermIn, avs...)
+	return a.term(expr.In(expr.PathOf[T](a.f.path), ops...), TermIn, nil, nil, avs)
 }
 
 // Exists returns the condition attribute_exists(attr).
@@ -138,7 +188,7 @@ func (a Attr[T, V]) Set(v V) Update[T] {
 	if err := a.check(); err != nil {
 		return updErr[T](err)
 	}
-	av, err := a.f.written(&v)
+	av, err := a.f.writtenValue(v)
 	switch {
 	case err != nil:
 		return updErr[T](err)
@@ -154,7 +204,7 @@ func (a Attr[T, V]) SetIfNotExists(v V) Update[T] {
 	if err := a.check(); err != nil {
 		return updErr[T](err)
 	}
-	av, err := a.f.written(&v)
+	av, err := a.f.writtenValue(v)
 	switch {
 	case err != nil:
 		return updErr[T](err)

@@ -2,7 +2,6 @@ package expr
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
@@ -23,11 +22,27 @@ import (
 // DynamoDB. A rendering that fails adds no placeholder. A Builder must not be
 // copied after first use, nor used by several goroutines at once.
 type Builder[T any] struct {
-	names     []string       // attribute names, placeholder #i for names[i]
-	nameIndex map[string]int // index of names, built once names outgrow a linear search
-	values    []types.AttributeValue
-	sb        strings.Builder
+	// The attribute names, placeholder #i for name i, and the values,
+	// placeholder :i for value i: the first ones in arrays, so that a
+	// request of a few of them allocates nothing for them, the others in
+	// slices.
+	nNames, nValues int
+	names           [inlinePlaceholders]string
+	moreNames       []string
+	values          [inlinePlaceholders]types.AttributeValue
+	moreValues      []types.AttributeValue
+	nameIndex       map[string]int // number of each name, built once they outgrow a linear search
 }
+
+// renderBuffer is the size of the buffer on the stack in which an
+// expression is written before it becomes a string: the string is then the
+// only allocation, of the right size, and writing stores no pointer in the
+// Builder. Longer expressions grow the buffer on the heap.
+const renderBuffer = 256
+
+// inlinePlaceholders is how many names and values a Builder holds without
+// allocating.
+const inlinePlaceholders = 8
 
 // linearNames is how many names are looked up by a linear search before the
 // Builder builds a map: requests mostly name a handful of attributes.
@@ -66,12 +81,17 @@ func (b *Builder[T]) Condition(c Condition[T]) (string, error) {
 	if c.err != nil {
 		return "", c.err
 	}
-	if c.n == nil {
+	if c.kind() == 0 {
 		return "", nil
 	}
-	b.start()
-	b.cond(c.n)
-	return b.sb.String(), nil
+	var arr [renderBuffer]byte
+	buf := arr[:0]
+	if c.n != nil {
+		buf = b.cond(buf, c.n)
+	} else {
+		buf = b.leaf(buf, &c.leaf)
+	}
+	return string(buf), nil
 }
 
 // KeyCondition renders k for the KeyConditionExpression of a Query: the
@@ -85,33 +105,34 @@ func (b *Builder[T]) KeyCondition(k KeyCondition[T]) (string, error) {
 	if k.hashValue == nil {
 		return "", newError(ErrInvalidKeyCondition, "no partition key equality")
 	}
-	b.start()
-	b.path(k.hash)
-	b.sb.WriteString(" = ")
-	b.value(k.hashValue)
+	var arr [renderBuffer]byte
+	buf := arr[:0]
+	buf = b.path(buf, k.hash)
+	buf = append(buf, " = "...)
+	buf = b.value(buf, k.hashValue)
 	switch k.sort {
 	case sortCompare:
-		b.sb.WriteString(" AND ")
-		b.path(k.sortPath)
-		b.sb.WriteByte(' ')
-		b.sb.WriteString(k.cmp.String())
-		b.sb.WriteByte(' ')
-		b.value(k.values[0])
+		buf = append(buf, " AND "...)
+		buf = b.path(buf, k.sortPath)
+		buf = append(buf, ' ')
+		buf = append(buf, k.cmp.String()...)
+		buf = append(buf, ' ')
+		buf = b.value(buf, k.values[0])
 	case sortBetween:
-		b.sb.WriteString(" AND ")
-		b.path(k.sortPath)
-		b.sb.WriteString(" BETWEEN ")
-		b.value(k.values[0])
-		b.sb.WriteString(" AND ")
-		b.value(k.values[1])
+		buf = append(buf, " AND "...)
+		buf = b.path(buf, k.sortPath)
+		buf = append(buf, " BETWEEN "...)
+		buf = b.value(buf, k.values[0])
+		buf = append(buf, " AND "...)
+		buf = b.value(buf, k.values[1])
 	case sortBeginsWith:
-		b.sb.WriteString(" AND begins_with(")
-		b.path(k.sortPath)
-		b.sb.WriteString(", ")
-		b.value(k.values[0])
-		b.sb.WriteByte(')')
+		buf = append(buf, " AND begins_with("...)
+		buf = b.path(buf, k.sortPath)
+		buf = append(buf, ", "...)
+		buf = b.value(buf, k.values[0])
+		buf = append(buf, ')')
 	}
-	return b.sb.String(), nil
+	return string(buf), nil
 }
 
 // Update renders u for an UpdateExpression: a SET, a REMOVE, an ADD and a
@@ -119,39 +140,44 @@ func (b *Builder[T]) KeyCondition(k KeyCondition[T]) (string, error) {
 // and listing them in the order they were combined. The zero Update renders
 // as "" (leave the field unset).
 func (b *Builder[T]) Update(u Update[T]) (string, error) {
-	if u.err != nil || len(u.actions) == 0 {
+	if u.err != nil || u.size() == 0 {
 		return "", u.err
 	}
-	b.start()
-	for kind := range numActionKinds {
+	var arr [renderBuffer]byte
+	buf := arr[:0]
+	for kind := actSet; kind < numActionKinds; kind++ {
 		first := true
-		for _, a := range u.actions {
+		for i := range u.size() {
+			a := u.at(i)
 			if a.kind != kind {
 				continue
 			}
 			switch {
 			case !first:
-				b.sb.WriteString(", ")
-			case b.sb.Len() > 0:
-				b.sb.WriteByte(' ')
+				buf = append(buf, ", "...)
+			case len(buf) > 0:
+				buf = append(buf, ' ')
 				fallthrough
 			default:
-				b.sb.WriteString(kind.String())
-				b.sb.WriteByte(' ')
+				buf = append(buf, kind.String()...)
+				buf = append(buf, ' ')
 			}
 			first = false
-			b.path(a.path)
-			switch kind {
-			case actSet:
-				b.sb.WriteString(" = ")
-				b.operand(a.value)
-			case actAdd, actDelete:
-				b.sb.WriteByte(' ')
-				b.value(a.av)
+			buf = b.path(buf, a.target())
+			switch {
+			case kind == actSet && a.rhs != nil:
+				buf = append(buf, " = "...)
+				buf = b.operand(buf, *a.rhs)
+			case kind == actSet:
+				buf = append(buf, " = "...)
+				buf = b.value(buf, a.value)
+			case kind == actAdd, kind == actDelete:
+				buf = append(buf, ' ')
+				buf = b.value(buf, a.value)
 			}
 		}
 	}
-	return b.sb.String(), nil
+	return string(buf), nil
 }
 
 // Projection renders p for a ProjectionExpression: its paths separated by
@@ -160,26 +186,30 @@ func (b *Builder[T]) Projection(p Projection[T]) (string, error) {
 	if p.err != nil || len(p.paths) == 0 {
 		return "", p.err
 	}
-	b.start()
+	var arr [renderBuffer]byte
+	buf := arr[:0]
 	for i, q := range p.paths {
 		if i > 0 {
-			b.sb.WriteString(", ")
+			buf = append(buf, ", "...)
 		}
-		b.path(q)
+		buf = b.path(buf, q)
 	}
-	return b.sb.String(), nil
+	return string(buf), nil
 }
 
 // Names returns the name placeholders rendered so far, for
 // ExpressionAttributeNames: a new map from "#0", "#1"... to attribute names,
 // or nil when there is none (DynamoDB rejects an empty map).
 func (b *Builder[T]) Names() map[string]string {
-	if len(b.names) == 0 {
+	if b.nNames == 0 {
 		return nil
 	}
-	m := make(map[string]string, len(b.names))
-	for i, n := range b.names {
+	m := make(map[string]string, b.nNames)
+	for i, n := range b.names[:min(b.nNames, inlinePlaceholders)] {
 		m[namePlaceholder(i)] = n
+	}
+	for i, n := range b.moreNames {
+		m[namePlaceholder(inlinePlaceholders+i)] = n
 	}
 	return m
 }
@@ -188,12 +218,15 @@ func (b *Builder[T]) Names() map[string]string {
 // ExpressionAttributeValues: a new map from ":0", ":1"... to values, or nil
 // when there is none (DynamoDB rejects an empty map).
 func (b *Builder[T]) Values() map[string]types.AttributeValue {
-	if len(b.values) == 0 {
+	if b.nValues == 0 {
 		return nil
 	}
-	m := make(map[string]types.AttributeValue, len(b.values))
-	for i, v := range b.values {
+	m := make(map[string]types.AttributeValue, b.nValues)
+	for i, v := range b.values[:min(b.nValues, inlinePlaceholders)] {
 		m[valuePlaceholder(i)] = v
+	}
+	for i, v := range b.moreValues {
+		m[valuePlaceholder(inlinePlaceholders+i)] = v
 	}
 	return m
 }
@@ -201,8 +234,8 @@ func (b *Builder[T]) Values() map[string]types.AttributeValue {
 // The writers below render valid trees: every mistake was caught when the
 // tree was built, so they cannot fail.
 
-func (b *Builder[T]) name(n string) {
-	b.sb.WriteString(namePlaceholder(b.nameNumber(n)))
+func (b *Builder[T]) name(buf []byte, n string) []byte {
+	return append(buf, namePlaceholder(b.nameNumber(n))...)
 }
 
 // nameNumber returns the number of n's placeholder, allocating the next one
@@ -213,175 +246,216 @@ func (b *Builder[T]) nameNumber(n string) int {
 			return i
 		}
 	} else {
-		for i, x := range b.names {
+		for i, x := range b.names[:min(b.nNames, inlinePlaceholders)] {
 			if x == n {
 				return i
 			}
 		}
+		for i, x := range b.moreNames {
+			if x == n {
+				return inlinePlaceholders + i
+			}
+		}
 	}
-	i := len(b.names)
-	if b.names == nil {
-		b.names = make([]string, 0, 8)
+	i := b.nNames
+	if i < inlinePlaceholders {
+		b.names[i] = n
+	} else {
+		b.moreNames = append(b.moreNames, n)
 	}
-	b.names = append(b.names, n)
+	b.nNames++
 	switch {
 	case b.nameIndex != nil:
 		b.nameIndex[n] = i
-	case len(b.names) > linearNames:
-		b.nameIndex = make(map[string]int, 2*len(b.names))
+	case b.nNames > linearNames:
+		b.nameIndex = make(map[string]int, 2*b.nNames)
 		for j, x := range b.names {
 			b.nameIndex[x] = j
+		}
+		for j, x := range b.moreNames {
+			b.nameIndex[x] = inlinePlaceholders + j
 		}
 	}
 	return i
 }
 
-func (b *Builder[T]) value(v types.AttributeValue) {
-	b.sb.WriteString(valuePlaceholder(len(b.values)))
-	if b.values == nil {
-		b.values = make([]types.AttributeValue, 0, 8)
+func (b *Builder[T]) value(buf []byte, v types.AttributeValue) []byte {
+	buf = append(buf, valuePlaceholder(b.nValues)...)
+	if b.nValues < inlinePlaceholders {
+		b.values[b.nValues] = v
+	} else {
+		b.moreValues = append(b.moreValues, v)
 	}
-	b.values = append(b.values, v)
+	b.nValues++
+	return buf
 }
 
-// start prepares the string builder for a new expression.
-func (b *Builder[T]) start() {
-	b.sb.Reset()
-	b.sb.Grow(64)
-}
-
-func (b *Builder[T]) path(p Path) {
+func (b *Builder[T]) path(buf []byte, p Path) []byte {
 	for i, e := range p.elems {
 		switch {
 		case e.isIndex:
-			b.sb.WriteByte('[')
-			b.sb.WriteString(strconv.Itoa(e.index))
-			b.sb.WriteByte(']')
+			buf = append(buf, '[')
+			buf = strconv.AppendInt(buf, int64(e.index), 10)
+			buf = append(buf, ']')
 		case i > 0:
-			b.sb.WriteByte('.')
-			b.name(e.name)
+			buf = append(buf, '.')
+			buf = b.name(buf, e.name)
 		default:
-			b.name(e.name)
+			buf = b.name(buf, e.name)
 		}
 	}
+	return buf
 }
 
-func (b *Builder[T]) operand(o Operand[T]) {
+func (b *Builder[T]) operand(buf []byte, o Operand[T]) []byte {
 	switch o.kind {
 	case opPath:
-		b.path(o.path)
+		buf = b.path(buf, o.path)
 	case opValue:
-		b.value(o.value)
+		buf = b.value(buf, o.value)
 	case opSize:
-		b.sb.WriteString("size(")
-		b.path(o.path)
-		b.sb.WriteByte(')')
+		buf = append(buf, "size("...)
+		buf = b.path(buf, o.path)
+		buf = append(buf, ')')
 	case opIfNotExists:
-		b.sb.WriteString("if_not_exists(")
-		b.path(o.path)
-		b.sb.WriteString(", ")
-		b.operand(o.args[0])
-		b.sb.WriteByte(')')
+		buf = append(buf, "if_not_exists("...)
+		buf = b.path(buf, o.path)
+		buf = append(buf, ", "...)
+		buf = b.operand(buf, o.args.ops[0])
+		buf = append(buf, ')')
 	case opListAppend:
-		b.sb.WriteString("list_append(")
-		b.operand(o.args[0])
-		b.sb.WriteString(", ")
-		b.operand(o.args[1])
-		b.sb.WriteByte(')')
+		buf = append(buf, "list_append("...)
+		buf = b.operand(buf, o.args.ops[0])
+		buf = append(buf, ", "...)
+		buf = b.operand(buf, o.args.ops[1])
+		buf = append(buf, ')')
 	case opPlus, opMinus:
-		b.operand(o.args[0])
-		b.sb.WriteByte(' ')
-		b.sb.WriteString(o.kind.name())
-		b.sb.WriteByte(' ')
-		b.operand(o.args[1])
+		buf = b.operand(buf, o.args.ops[0])
+		buf = append(buf, ' ')
+		buf = append(buf, o.kind.name()...)
+		buf = append(buf, ' ')
+		buf = b.operand(buf, o.args.ops[1])
 	}
+	return buf
 }
 
-func (b *Builder[T]) call(fn string, ops []Operand[T]) {
-	b.sb.WriteString(fn)
-	b.sb.WriteByte('(')
-	for i, o := range ops {
-		if i > 0 {
-			b.sb.WriteString(", ")
-		}
-		b.operand(o)
-	}
-	b.sb.WriteByte(')')
+// call renders the function fn of the two operands of n.
+func (b *Builder[T]) call(buf []byte, fn string, n *condNode[T]) []byte {
+	buf = append(buf, fn...)
+	buf = append(buf, '(')
+	buf = b.operand(buf, n.ops[0])
+	buf = append(buf, ", "...)
+	buf = b.operand(buf, n.ops[1])
+	return append(buf, ')')
 }
 
-func (b *Builder[T]) cond(n *condNode[T]) {
+// leaf renders a leaf condition. Like the other writers it is not
+// recursive, so that only cond is and escape analysis keeps the buffer of
+// the rendering on the stack.
+func (b *Builder[T]) leaf(buf []byte, l *leaf) []byte {
+	switch l.kind {
+	case condCompare:
+		buf = b.path(buf, l.path())
+		buf = append(buf, ' ')
+		buf = append(buf, l.cmp.String()...)
+		buf = append(buf, ' ')
+		return b.value(buf, l.value)
+	case condBeginsWith:
+		buf = append(buf, "begins_with("...)
+	case condContains:
+		buf = append(buf, "contains("...)
+	}
+	buf = b.path(buf, l.path())
+	buf = append(buf, ", "...)
+	buf = b.value(buf, l.value)
+	return append(buf, ')')
+}
+
+func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 	switch n.kind {
 	case condCompare:
-		b.operand(n.ops[0])
-		b.sb.WriteByte(' ')
-		b.sb.WriteString(n.cmp.String())
-		b.sb.WriteByte(' ')
-		b.operand(n.ops[1])
+		buf = b.operand(buf, n.ops[0])
+		buf = append(buf, ' ')
+		buf = append(buf, n.cmp.String()...)
+		buf = append(buf, ' ')
+		buf = b.operand(buf, n.ops[1])
 	case condBetween:
-		b.operand(n.ops[0])
-		b.sb.WriteString(" BETWEEN ")
-		b.operand(n.ops[1])
-		b.sb.WriteString(" AND ")
-		b.operand(n.ops[2])
+		buf = b.operand(buf, n.ops[0])
+		buf = append(buf, " BETWEEN "...)
+		buf = b.operand(buf, n.ops[1])
+		buf = append(buf, " AND "...)
+		buf = b.operand(buf, n.ops[2])
 	case condIn:
-		b.operand(n.ops[0])
-		b.sb.WriteString(" IN (")
+		buf = b.operand(buf, n.ops[0])
+		buf = append(buf, " IN ("...)
 		for i, o := range n.ops[1:] {
 			if i > 0 {
-				b.sb.WriteString(", ")
+				buf = append(buf, ", "...)
 			}
-			b.operand(o)
+			buf = b.operand(buf, o)
 		}
-		b.sb.WriteByte(')')
+		buf = append(buf, ')')
 	case condExists:
-		b.sb.WriteString("attribute_exists(")
-		b.path(n.path)
-		b.sb.WriteByte(')')
+		buf = append(buf, "attribute_exists("...)
+		buf = b.path(buf, n.path)
+		buf = append(buf, ')')
 	case condNotExists:
-		b.sb.WriteString("attribute_not_exists(")
-		b.path(n.path)
-		b.sb.WriteByte(')')
+		buf = append(buf, "attribute_not_exists("...)
+		buf = b.path(buf, n.path)
+		buf = append(buf, ')')
 	case condType:
-		b.sb.WriteString("attribute_type(")
-		b.path(n.path)
-		b.sb.WriteString(", ")
-		b.value(&types.AttributeValueMemberS{Value: string(n.typ)})
-		b.sb.WriteByte(')')
+		buf = append(buf, "attribute_type("...)
+		buf = b.path(buf, n.path)
+		buf = append(buf, ", "...)
+		buf = b.value(buf, n.value)
+		buf = append(buf, ')')
 	case condBeginsWith:
-		b.call("begins_with", n.ops)
+		buf = b.call(buf, "begins_with", n)
 	case condContains:
-		b.call("contains", n.ops)
+		buf = b.call(buf, "contains", n)
 	case condAnd, condOr:
 		sep := " AND "
 		if n.kind == condOr {
 			sep = " OR "
 		}
-		for i, k := range n.kids {
+		for i := range n.kids {
 			if i > 0 {
-				b.sb.WriteString(sep)
+				buf = append(buf, sep...)
 			}
+			k := &n.kids[i]
 			// Kids are never of n's kind (combine flattens them), so a
 			// compound kid is the other connective: parenthesize it, for
 			// OR inside AND it is needed and for AND inside OR it reads
 			// better. A kid is wrapped once at most, and DynamoDB rejects
 			// only doubled parentheses.
-			if k.n.kind == condAnd || k.n.kind == condOr {
-				b.sb.WriteByte('(')
-				b.cond(k.n)
-				b.sb.WriteByte(')')
-			} else {
-				b.cond(k.n)
+			switch {
+			case k.n == nil:
+				buf = b.leaf(buf, &k.leaf)
+			case k.n.kind == condAnd || k.n.kind == condOr:
+				buf = append(buf, '(')
+				buf = b.cond(buf, k.n)
+				buf = append(buf, ')')
+			default:
+				buf = b.cond(buf, k.n)
 			}
 		}
 	case condNot:
-		k := n.kids[0].n
-		b.sb.WriteString("NOT ")
-		if k.kind.isCall() {
-			b.cond(k)
-		} else {
-			b.sb.WriteByte('(')
-			b.cond(k)
-			b.sb.WriteByte(')')
+		k := &n.kids[0]
+		buf = append(buf, "NOT "...)
+		switch {
+		case k.n == nil && k.leaf.kind.isCall():
+			buf = b.leaf(buf, &k.leaf)
+		case k.n == nil:
+			buf = append(buf, '(')
+			buf = b.leaf(buf, &k.leaf)
+			buf = append(buf, ')')
+		case k.n.kind.isCall():
+			buf = b.cond(buf, k.n)
+		default:
+			buf = append(buf, '(')
+			buf = b.cond(buf, k.n)
+			buf = append(buf, ')')
 		}
 	}
+	return buf
 }

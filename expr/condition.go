@@ -3,6 +3,9 @@ package expr
 import (
 	"fmt"
 	"strconv"
+	"unsafe"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
 
 // MaxInOperands is the most operands DynamoDB accepts in the list of IN.
@@ -85,17 +88,44 @@ func (t Type) valid() bool {
 // change their receiver or arguments. A mistake made while building is kept
 // (the first one wins) and returned by Builder.Condition.
 type Condition[T any] struct {
-	n   *condNode[T]
-	err error
+	n    *condNode[T]
+	leaf leaf // a comparison or function of a path and a value, held inline when n is nil
+	err  error
+}
+
+// leaf is the most common condition, a path compared with a value (a = :v,
+// begins_with(a, :v), contains(a, :v)), kept in the Condition itself so that
+// building one allocates nothing. The path's elements are held as a pointer
+// and a length, not a slice, so that Condition stays comparable with ==;
+// paths are immutable, so the pointer reaches the same elements for good.
+type leaf struct {
+	kind  condKind // 0 when there is no leaf
+	cmp   Comparator
+	n     int32
+	elems *pathElem
+	value types.AttributeValue
+}
+
+// leafPath returns the path of a leaf.
+func (l *leaf) path() Path { return Path{elems: unsafe.Slice(l.elems, l.n)} }
+
+// kind returns the kind of c's root, 0 when c is absent.
+func (c *Condition[T]) kind() condKind {
+	if c.n != nil {
+		return c.n.kind
+	}
+	return c.leaf.kind
 }
 
 type condNode[T any] struct {
 	kind condKind
-	cmp  Comparator     // condCompare
-	ops  []Operand[T]   // operands of comparisons and functions, in written order
-	path Path           // condExists, condNotExists, condType
-	typ  Type           // condType
-	kids []Condition[T] // condAnd and condOr (two or more, none of the same kind), condNot (one)
+	cmp  Comparator   // condCompare
+	ops  []Operand[T] // operands of comparisons and functions, in written order
+	// path is the only path of condExists, condNotExists and condType.
+	path Path
+	// value is the type of condType, as a string value.
+	value types.AttributeValue
+	kids  []Condition[T] // condAnd and condOr (two or more, none of the same kind), condNot (one)
 }
 
 type condKind uint8
@@ -127,12 +157,20 @@ func (k condKind) isCall() bool {
 // condOperands checks the operands of a condition at the position where
 // describes ("in BETWEEN"): each must be a path, a value or size.
 func condOperands[T any](where string, ops ...Operand[T]) error {
-	for _, o := range ops {
-		if err := o.allowedIn(where, opPath, opValue, opSize); err != nil {
+	for i := range ops {
+		if err := ops[i].allowedIn(where, condKinds); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// condOperands2 is condOperands for two operands, without copying them.
+func condOperands2[T any](where string, a, b *Operand[T]) error {
+	if err := a.allowedIn(where, condKinds); err != nil {
+		return err
+	}
+	return b.allowedIn(where, condKinds)
 }
 
 func condOf[T any](n *condNode[T], err error) Condition[T] {
@@ -142,20 +180,56 @@ func condOf[T any](n *condNode[T], err error) Condition[T] {
 	return Condition[T]{n: n}
 }
 
+// newOperands2 returns the condition of kind on the operands a and b: a
+// leaf when they are a path and a value, else a node allocated with its two
+// operands.
+func newOperands2[T any](kind condKind, cmp Comparator, a, b Operand[T]) Condition[T] {
+	if a.kind == opPath && b.kind == opValue {
+		return Condition[T]{leaf: leaf{kind: kind, cmp: cmp, n: int32(len(a.path.elems)),
+			elems: unsafe.SliceData(a.path.elems), value: b.value}}
+	}
+	return Condition[T]{n: newOps2(kind, cmp, a, b)}
+}
+
+// ops2Node and ops3Node are nodes allocated with their operands, so that a
+// comparison, a function call or a BETWEEN costs one allocation.
+type ops2Node[T any] struct {
+	n   condNode[T]
+	ops [2]Operand[T]
+}
+
+type ops3Node[T any] struct {
+	n   condNode[T]
+	ops [3]Operand[T]
+}
+
+// newOps2 returns a node of kind with the operands a and b.
+func newOps2[T any](kind condKind, cmp Comparator, a, b Operand[T]) *condNode[T] {
+	w := &ops2Node[T]{n: condNode[T]{kind: kind, cmp: cmp}, ops: [2]Operand[T]{a, b}}
+	w.n.ops = w.ops[:]
+	return &w.n
+}
+
 // Compare returns the comparison a op b, as in views > :0 or
 // size(tags) <= :1.
 func Compare[T any](op Comparator, a, b Operand[T]) Condition[T] {
 	if !op.valid() {
 		return Condition[T]{err: newError(ErrInvalidOperand, "invalid comparator "+op.String())}
 	}
-	err := condOperands("in a comparison", a, b)
-	return condOf(&condNode[T]{kind: condCompare, cmp: op, ops: []Operand[T]{a, b}}, err)
+	if err := condOperands2("in a comparison", &a, &b); err != nil {
+		return Condition[T]{err: err}
+	}
+	return newOperands2(condCompare, op, a, b)
 }
 
 // Between returns v BETWEEN lo AND hi, true when lo <= v <= hi.
 func Between[T any](v, lo, hi Operand[T]) Condition[T] {
-	err := condOperands("in BETWEEN", v, lo, hi)
-	return condOf(&condNode[T]{kind: condBetween, ops: []Operand[T]{v, lo, hi}}, err)
+	if err := condOperands("in BETWEEN", v, lo, hi); err != nil {
+		return Condition[T]{err: err}
+	}
+	w := &ops3Node[T]{n: condNode[T]{kind: condBetween}, ops: [3]Operand[T]{v, lo, hi}}
+	w.n.ops = w.ops[:]
+	return Condition[T]{n: &w.n}
 }
 
 // In returns v IN (list...), true when v equals one of the 1 to 100
@@ -193,15 +267,17 @@ func AttributeType[T any](p Path, t Type) Condition[T] {
 	if !t.valid() {
 		return Condition[T]{err: newError(ErrInvalidOperand, fmt.Sprintf("invalid attribute type %q", string(t)))}
 	}
-	return Condition[T]{n: &condNode[T]{kind: condType, path: p, typ: t}}
+	return Condition[T]{n: &condNode[T]{kind: condType, path: p, value: &types.AttributeValueMemberS{Value: string(t)}}}
 }
 
 // BeginsWith returns begins_with(s, prefix), true when the string or binary
 // s starts with prefix. Both are operands: usually a path and a value, but
 // DynamoDB accepts any two paths, values or sizes.
 func BeginsWith[T any](s, prefix Operand[T]) Condition[T] {
-	err := condOperands("in begins_with", s, prefix)
-	return condOf(&condNode[T]{kind: condBeginsWith, ops: []Operand[T]{s, prefix}}, err)
+	if err := condOperands2("in begins_with", &s, &prefix); err != nil {
+		return Condition[T]{err: err}
+	}
+	return newOperands2(condBeginsWith, 0, s, prefix)
 }
 
 // Contains returns contains(container, x): true when the string container
@@ -209,8 +285,10 @@ func BeginsWith[T any](s, prefix Operand[T]) Condition[T] {
 // Both are operands, so contains(:allowed, role) (is the attribute among
 // the values of a set) is as expressible as contains(tags, :tag).
 func Contains[T any](container, x Operand[T]) Condition[T] {
-	err := condOperands("in contains", container, x)
-	return condOf(&condNode[T]{kind: condContains, ops: []Operand[T]{container, x}}, err)
+	if err := condOperands2("in contains", &container, &x); err != nil {
+		return Condition[T]{err: err}
+	}
+	return newOperands2(condContains, 0, container, x)
 }
 
 // And returns the conjunction of c and others. Absent (zero) conditions are
@@ -232,40 +310,77 @@ func (c Condition[T]) Not() Condition[T] {
 	switch {
 	case c.err != nil:
 		return c
-	case c.n == nil:
+	case c.kind() == 0:
 		return Condition[T]{err: newError(ErrInvalidCondition, "NOT of the empty condition")}
 	}
 	return Condition[T]{n: &condNode[T]{kind: condNot, kids: []Condition[T]{c}}}
 }
 
+// kidsNode is a connective of two conditions allocated with its kids, the
+// common case of And and Or.
+type kidsNode[T any] struct {
+	n    condNode[T]
+	kids [2]Condition[T]
+}
+
+// combine builds the connective of kind over c and others. The kids are
+// counted first, so the node and its kids take one allocation for two and
+// two allocations for more; the kids of a nested node of the same kind are
+// copied, never shared, so no later combination can write into them.
 func combine[T any](kind condKind, c Condition[T], others []Condition[T]) Condition[T] {
 	if c.err != nil {
 		return c
 	}
+	count, last := c.kidCount(kind), c
 	for _, o := range others {
 		if o.err != nil {
 			return o
 		}
-	}
-	var kids []Condition[T]
-	add := func(x Condition[T]) {
-		switch {
-		case x.n == nil:
-		case x.n.kind == kind:
-			kids = append(kids, x.n.kids...)
-		default:
-			kids = append(kids, x)
+		if k := o.kidCount(kind); k > 0 {
+			count, last = count+k, o
 		}
 	}
-	add(c)
-	for _, o := range others {
-		add(o)
-	}
-	switch len(kids) {
+	switch count {
 	case 0:
 		return Condition[T]{}
-	case 1:
-		return kids[0]
+	case 1: // connectives have two kids or more, so last is no connective of kind
+		return last
 	}
-	return Condition[T]{n: &condNode[T]{kind: kind, kids: kids}}
+	var n *condNode[T]
+	var kids []Condition[T]
+	if count == 2 {
+		w := &kidsNode[T]{n: condNode[T]{kind: kind}}
+		n, kids = &w.n, w.kids[:0:2]
+	} else {
+		n, kids = &condNode[T]{kind: kind}, make([]Condition[T], 0, count)
+	}
+	kids = c.appendKids(kind, kids)
+	for _, o := range others {
+		kids = o.appendKids(kind, kids)
+	}
+	n.kids = kids
+	return Condition[T]{n: n}
+}
+
+// kidCount returns how many kids c gives to a connective of kind: none when
+// absent, its own kids when it is of that kind, else one.
+func (c Condition[T]) kidCount(kind condKind) int {
+	switch c.kind() {
+	case 0:
+		return 0
+	case kind:
+		return len(c.n.kids)
+	}
+	return 1
+}
+
+// appendKids appends the kids c gives to a connective of kind.
+func (c Condition[T]) appendKids(kind condKind, kids []Condition[T]) []Condition[T] {
+	switch c.kind() {
+	case 0:
+		return kids
+	case kind:
+		return append(kids, c.n.kids...)
+	}
+	return append(kids, c)
 }

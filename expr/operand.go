@@ -25,8 +25,28 @@ type Operand[T any] struct {
 	kind  operandKind
 	path  Path                 // opPath, opSize, opIfNotExists
 	value types.AttributeValue // opValue
-	args  *[2]Operand[T]       // opIfNotExists (fallback in args[0]), opListAppend, opPlus, opMinus
-	err   error
+	// args holds the arguments of opIfNotExists (the fallback in ops[0]),
+	// opListAppend, opPlus and opMinus, and the error of an opInvalid made
+	// by a mistake, out of line to keep the common operands small.
+	args *operandArgs[T]
+}
+
+type operandArgs[T any] struct {
+	ops [2]Operand[T]
+	err error
+}
+
+// badOperand returns the invalid operand carrying err.
+func badOperand[T any](err error) Operand[T] {
+	return Operand[T]{args: &operandArgs[T]{err: err}}
+}
+
+// failure returns the mistake o was built with, or nil.
+func (o Operand[T]) failure() error {
+	if o.kind == opInvalid && o.args != nil {
+		return o.args.err
+	}
+	return nil
 }
 
 type operandKind uint8
@@ -67,7 +87,7 @@ func (k operandKind) name() string {
 // PathOf returns the operand reading the attribute at path p.
 func PathOf[T any](p Path) Operand[T] {
 	if err := p.Err(); err != nil {
-		return Operand[T]{err: err}
+		return badOperand[T](err)
 	}
 	return Operand[T]{kind: opPath, path: p}
 }
@@ -77,7 +97,7 @@ func PathOf[T any](p Path) Operand[T] {
 // (or a typed nil pointer) is an error.
 func Value[T any](v types.AttributeValue) Operand[T] {
 	if err := checkValue(v); err != nil {
-		return Operand[T]{err: err}
+		return badOperand[T](err)
 	}
 	return Operand[T]{kind: opValue, value: v}
 }
@@ -86,7 +106,7 @@ func Value[T any](v types.AttributeValue) Operand[T] {
 // at p. It is a condition operand only: DynamoDB rejects size in updates.
 func Size[T any](p Path) Operand[T] {
 	if err := p.Err(); err != nil {
-		return Operand[T]{err: err}
+		return badOperand[T](err)
 	}
 	return Operand[T]{kind: opSize, path: p}
 }
@@ -96,12 +116,12 @@ func Size[T any](p Path) Operand[T] {
 // be a path, a value or another IfNotExists.
 func IfNotExists[T any](p Path, fallback Operand[T]) Operand[T] {
 	if err := p.Err(); err != nil {
-		return Operand[T]{err: err}
+		return badOperand[T](err)
 	}
-	if err := fallback.allowedIn("as the fallback of if_not_exists", opPath, opValue, opIfNotExists); err != nil {
-		return Operand[T]{err: err}
+	if err := fallback.allowedIn("as the fallback of if_not_exists", argKinds); err != nil {
+		return badOperand[T](err)
 	}
-	return Operand[T]{kind: opIfNotExists, path: p, args: &[2]Operand[T]{fallback}}
+	return Operand[T]{kind: opIfNotExists, path: p, args: &operandArgs[T]{ops: [2]Operand[T]{fallback}}}
 }
 
 // ListAppend returns list_append(a, b), the list a followed by the list b.
@@ -132,23 +152,40 @@ func binary[T any](kind operandKind, a, b Operand[T]) Operand[T] {
 		where = "as an operand of " + kind.name()
 	}
 	for _, x := range [2]Operand[T]{a, b} {
-		if err := x.allowedIn(where, opPath, opValue, opIfNotExists); err != nil {
-			return Operand[T]{err: err}
+		if err := x.allowedIn(where, argKinds); err != nil {
+			return badOperand[T](err)
 		}
 	}
-	return Operand[T]{kind: kind, args: &[2]Operand[T]{a, b}}
+	return Operand[T]{kind: kind, args: &operandArgs[T]{ops: [2]Operand[T]{a, b}}}
 }
+
+// kinds is a set of operand kinds, one bit each.
+type kinds uint16
+
+func kindsOf(ks ...operandKind) kinds {
+	var set kinds
+	for _, k := range ks {
+		set |= 1 << k
+	}
+	return set
+}
+
+// The operand kinds allowed in conditions, as arguments of list_append, +,
+// - and if_not_exists, and on the right-hand side of SET.
+var (
+	condKinds = kindsOf(opPath, opValue, opSize)
+	argKinds  = kindsOf(opPath, opValue, opIfNotExists)
+	setKinds  = kindsOf(opPath, opValue, opIfNotExists, opListAppend, opPlus, opMinus)
+)
 
 // allowedIn returns o's own error, or an ErrInvalidOperand error when o's
 // kind is not among allowed at the position where describes ("in SET").
-func (o Operand[T]) allowedIn(where string, allowed ...operandKind) error {
-	if o.err != nil {
-		return o.err
+func (o Operand[T]) allowedIn(where string, allowed kinds) error {
+	if allowed&(1<<o.kind) != 0 && o.kind != opInvalid {
+		return nil
 	}
-	for _, k := range allowed {
-		if o.kind == k {
-			return nil
-		}
+	if err := o.failure(); err != nil {
+		return err
 	}
 	return newError(ErrInvalidOperand, fmt.Sprintf("%s is not allowed %s", o.kind.name(), where))
 }

@@ -28,7 +28,7 @@ const MaxListIndex = math.MaxInt32
 // Err and returned when an expression using the path is rendered.
 type Path struct {
 	elems []pathElem
-	err   error
+	err   *Error // a pointer rather than an error: paths are in every node, the smaller the better
 }
 
 // pathElem is one level of a path: a name (the attribute name or a map key)
