@@ -171,6 +171,12 @@ func (stringCodec[V]) decodeValue(av types.AttributeValue) (V, error) {
 	return V(s.Value), nil
 }
 
+// plainString marks the codec of V ~string that stores V as it is, for
+// the fast path of pointers to strings (storedScalarPtr).
+func (stringCodec[V]) plainString() {}
+
+func (stringCodec[V]) valueOp() fieldOp { return opString }
+
 func (stringCodec[V]) IsEmpty(v *V) bool { return len(*v) == 0 }
 func (stringCodec[V]) Type() expr.Type   { return expr.TypeString }
 
@@ -214,6 +220,7 @@ func (boolCodec[V]) decodeValue(av types.AttributeValue) (V, error) {
 }
 
 func (boolCodec[V]) IsEmpty(v *V) bool { return !bool(*v) }
+func (boolCodec[V]) valueOp() fieldOp  { return opBool }
 func (boolCodec[V]) Type() expr.Type   { return expr.TypeBool }
 
 // BytesCodec returns the codec storing a []byte as B. A nil slice is no

@@ -1,6 +1,8 @@
 package attr
 
 import (
+	"unsafe"
+
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/gonamo/gonamo/expr"
@@ -16,9 +18,23 @@ var avNull = &types.AttributeValueMemberNULL{Value: true}
 // slice is stored as an empty list. An element without value (a nil
 // pointer) is stored as NULL and a NULL element decodes to the zero value.
 // An empty slice is empty.
-func ListCodec[E any](c Codec[E]) Codec[[]E] { return listCodec[E]{c} }
+func ListCodec[E any](c Codec[E]) Codec[[]E] {
+	l := listCodec[E]{c: c, op: valueOp(c)}
+	if sc, ok := c.(*structCodec[E]); ok && sc.err == nil {
+		l.s = sc.s
+	}
+	return l
+}
 
-type listCodec[E any] struct{ c Codec[E] }
+type listCodec[E any] struct {
+	c Codec[E]
+	// s is the schema of c when c is a valid StructCodec: elements that
+	// are maps go to it directly, saving the calls through c on each.
+	s *Schema[E]
+	// op is the op of c's values (see fieldOp), tried on each element
+	// before c; the elements of the slice are addressable.
+	op fieldOp
+}
 
 func (l listCodec[E]) Encode(v *[]E) (types.AttributeValue, error) {
 	s := *v
@@ -26,7 +42,24 @@ func (l listCodec[E]) Encode(v *[]E) (types.AttributeValue, error) {
 		return nil, nil
 	}
 	out := make([]types.AttributeValue, len(s))
+	if l.s != nil {
+		var at int
+		for i := range s {
+			m, err := l.s.encode(&s[i], &at) // as structCodec.Encode
+			if err != nil {
+				return nil, atIndex(i, err)
+			}
+			out[i] = &types.AttributeValueMemberM{Value: m}
+		}
+		return &types.AttributeValueMemberL{Value: out}, nil
+	}
 	for i := range s {
+		if l.op != opNone {
+			if av := encodeOp(l.op, unsafe.Pointer(&s[i])); av != nil {
+				out[i] = av
+				continue
+			}
+		}
 		av, err := l.c.Encode(&s[i])
 		if err != nil {
 			return nil, atIndex(i, err)
@@ -46,6 +79,18 @@ func (l listCodec[E]) Decode(av types.AttributeValue, v *[]E) error {
 	}
 	s := make([]E, len(x.Value))
 	for i, e := range x.Value {
+		if l.s != nil {
+			if m, ok := e.(*types.AttributeValueMemberM); ok && m != nil {
+				var at int
+				if err := l.s.decode(m.Value, &s[i], &at); err != nil { // as structCodec.Decode
+					return atIndex(i, err)
+				}
+				continue
+			}
+		}
+		if l.op != opNone && decodeOp(l.op, e, unsafe.Pointer(&s[i])) {
+			continue
+		}
 		if isNull(e) {
 			continue
 		}
@@ -67,12 +112,13 @@ func (l listCodec[E]) Type() expr.Type     { return expr.TypeList }
 // value. An empty map is empty.
 func MapCodec[V any](c Codec[V]) Codec[map[string]V] {
 	sc, _ := c.(scalar[V])
-	return mapCodec[V]{c, sc}
+	return mapCodec[V]{c, sc, valueOp(c)}
 }
 
 type mapCodec[V any] struct {
 	c  Codec[V]
 	sc scalar[V] // c, when it is a scalar codec
+	op fieldOp   // the op of c's values (see fieldOp), tried first
 }
 
 func (m mapCodec[V]) Encode(v *map[string]V) (types.AttributeValue, error) {
@@ -87,9 +133,14 @@ func (m mapCodec[V]) Encode(v *map[string]V) (types.AttributeValue, error) {
 		}
 		var av types.AttributeValue
 		var err error
-		if m.sc != nil {
+		if m.op != opNone {
+			av = encodeOp(m.op, unsafe.Pointer(&val))
+		}
+		switch {
+		case av != nil:
+		case m.sc != nil:
 			av, err = m.sc.encodeValue(val)
-		} else {
+		default:
 			av, err = encodeCopy(m.c, val)
 		}
 		if err != nil {
@@ -113,6 +164,7 @@ func (m mapCodec[V]) Decode(av types.AttributeValue, v *map[string]V) error {
 		var val V
 		var err error
 		switch {
+		case m.op != opNone && decodeOp(m.op, e, unsafe.Pointer(&val)):
 		case isNull(e):
 		case m.sc != nil:
 			val, err = m.sc.decodeValue(e)

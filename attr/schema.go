@@ -2,6 +2,7 @@ package attr
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
@@ -20,10 +21,24 @@ type Schema[T any] struct {
 	index  map[string]int
 }
 
-// entry is a field as the hot loops of Encode and Decode use it.
+// entry is a field as the hot loops of Encode and Decode use it: its op,
+// when it has one, is tried first (see fieldOp), and impl does the rest.
 type entry[T any] struct {
 	name string
 	impl fieldImpl[T]
+	off  uintptr // offset of the field in T, for op
+	op   fieldOp // decoding fast path, opNone for none
+	enc  bool    // encoding may take op too
+}
+
+// newEntry returns the entry of a field stored by impl.
+func newEntry[T any](name string, impl fieldImpl[T]) entry[T] {
+	e := entry[T]{name: name, impl: impl}
+	if f, ok := impl.(fastField); ok {
+		e.op, e.off, e.enc = f.fastOp()
+		e.enc = e.enc && e.op != opNone
+	}
+	return e
 }
 
 // NewSchema returns the schema of the fields, in order. A field built with a
@@ -50,7 +65,7 @@ func NewSchema[T any](fields ...Field[T]) (*Schema[T], error) {
 		}
 		s.index[name] = len(s.fields)
 		s.fields = append(s.fields, f)
-		s.impls = append(s.impls, entry[T]{name, impl})
+		s.impls = append(s.impls, newEntry(name, impl))
 	}
 	return s, nil
 }
@@ -77,9 +92,16 @@ func (s *Schema[T]) Encode(item *T) (_ map[string]types.AttributeValue, err erro
 // field being encoded.
 func (s *Schema[T]) encode(item *T, at *int) (map[string]types.AttributeValue, error) {
 	m := make(map[string]types.AttributeValue, len(s.impls))
+	base := unsafe.Pointer(item) // for the ops; see fieldOp
 	for i := range s.impls {
-		*at = i
 		e := &s.impls[i]
+		if e.enc && base != nil {
+			if av := encodeOp(e.op, unsafe.Add(base, e.off)); av != nil {
+				m[e.name] = av
+				continue
+			}
+		}
+		*at = i
 		av, err := e.impl.encode(item)
 		if err != nil {
 			return nil, err
@@ -130,10 +152,15 @@ func (s *Schema[T]) Decode(m map[string]types.AttributeValue, item *T) (err erro
 // decode is Decode without the checks, for nested structs; *at follows the
 // field being decoded.
 func (s *Schema[T]) decode(m map[string]types.AttributeValue, item *T, at *int) error {
+	base := unsafe.Pointer(item) // for the ops; see fieldOp
 	for i := range s.impls {
-		*at = i
 		e := &s.impls[i]
-		if err := e.impl.decode(m[e.name], item); err != nil {
+		av := m[e.name]
+		if e.op != opNone && base != nil && decodeOp(e.op, av, unsafe.Add(base, e.off)) {
+			continue
+		}
+		*at = i
+		if err := e.impl.decode(av, item); err != nil {
 			return err
 		}
 	}
