@@ -182,10 +182,19 @@ func (t *Table[T]) get(ctx context.Context, key, dst *T, opts []ReadOption[T]) e
 	if err := t.checkRead(out.Item); err != nil {
 		return err
 	}
-	if len(c.fields) > 0 && dst != key {
-		*dst = *new(T)
-	}
-	if err := t.decode(out.Item, dst); err != nil {
+	if len(c.fields) > 0 {
+		// Only the attributes read are decoded: the other fields keep
+		// their values (zero for Get), and Required fields left out are
+		// no error.
+		for _, f := range append([]attr.Field[T]{t.hash, t.rng}, c.fields...) {
+			if f == nil {
+				continue
+			}
+			if err := f.Decode(out.Item[f.Name()], dst); err != nil {
+				return &ValidationError{Model: t.schema.Model(), Attr: f.Name(), Err: err}
+			}
+		}
+	} else if err := t.decode(out.Item, dst); err != nil {
 		return err
 	}
 	if h := t.db.opts.Hooks.Loaded; h != nil {

@@ -269,3 +269,26 @@ func TestItemSizeLimit(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyDecodesTheAttributesRead: with Only, Load keeps the other fields
+// and a Required attribute left out is no error.
+func TestOnlyDecodesTheAttributesRead(t *testing.T) {
+	forEachDB(t, func(t *testing.T, threads *gonamo.Table[Thread]) {
+		is := is.New(t)
+		ctx := context.Background()
+		is.NoErr(threads.Put(ctx, &Thread{Forum: "go", Subject: "only", Views: 7, Author: "ada", Notes: "stored"}))
+		local := &Thread{Forum: "go", Subject: "only", Notes: "local"}
+		is.NoErr(threads.Load(ctx, local, gonamo.Only(views)))
+		is.Equal(*local, Thread{Forum: "go", Subject: "only", Views: 7, Notes: "local"})
+
+		is.NoErr(threads.Put(ctx, &Thread{Forum: "go", Subject: "anonymous", Views: 3})) // no author
+		required := attr.String("author", func(t *Thread) *string { return &t.Author }, attr.Required)
+		strict, err := gonamo.NewTable(threads.DB(), "threads", gonamo.Key(forum, subject), gonamo.Attrs[Thread](views, required))
+		is.NoErr(err)
+		_, err = strict.Get(ctx, &Thread{Forum: "go", Subject: "anonymous"})
+		is.True(errors.Is(err, attr.ErrRequired)) // the whole item is decoded
+		got, err := strict.Get(ctx, &Thread{Forum: "go", Subject: "anonymous"}, gonamo.Only(views))
+		is.NoErr(err)
+		is.Equal(got.Views, 3)
+	})
+}
