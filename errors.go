@@ -92,9 +92,13 @@ func (e *ValidationError) Error() string {
 
 func (e *ValidationError) Unwrap() error { return e.Err }
 
-// IsConditionFailed reports whether err is a failed condition.
+// IsConditionFailed reports whether err is a failed condition: a
+// *ConditionFailedError, the SDK's ConditionalCheckFailedException, or an
+// error that says so by a ConditionFailed() bool method, as a transaction
+// canceled by a failed condition does (see package txn).
 func IsConditionFailed(err error) bool {
 	var cf *ConditionFailedError
 	var ccf *types.ConditionalCheckFailedException
-	return errors.As(err, &cf) || errors.As(err, &ccf)
+	var says interface{ ConditionFailed() bool }
+	return errors.As(err, &cf) || errors.As(err, &ccf) || errors.As(err, &says) && says.ConditionFailed()
 }

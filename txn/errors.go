@@ -121,6 +121,17 @@ func (e *CanceledError) Unwrap() []error {
 	return out
 }
 
+// ConditionFailed reports whether an action's condition failed (reason
+// code ConditionalCheckFailed), which makes gonamo.IsConditionFailed true.
+func (e *CanceledError) ConditionFailed() bool {
+	for _, r := range e.Reasons {
+		if r.Code == "ConditionalCheckFailed" {
+			return true
+		}
+	}
+	return false
+}
+
 // Failed returns the reasons whose code is not "None": the actions that
 // caused the cancellation.
 func (e *CanceledError) Failed() []Reason {

@@ -538,3 +538,13 @@ func ExampleNotFoundError_Unwrap() {
 	fmt.Println(nf.Unwrap() == gonamo.ErrNotFound)
 	// Output: true
 }
+
+func ExampleCanceledError_ConditionFailed() {
+	ctx := context.Background()
+	db, bank, _ := setup()
+	err := txn.Write(ctx, db, txn.Check(bank, &BankStatement{UserID: "alice"}, balance.Gt(1000)))
+	var ce *txn.CanceledError
+	errors.As(err, &ce)
+	fmt.Println(ce.ConditionFailed(), gonamo.IsConditionFailed(err))
+	// Output: true true
+}
