@@ -54,9 +54,10 @@ type Call struct {
 
 // Hooks observe what a DB does. Every field is optional. Hooks run on the
 // caller's goroutine, except BeforeCall and AfterCall for the calls of a
-// batch with BatchOptions.Concurrency above 1 and of a query's prefetched
-// or parallel pages, which run on the goroutines making those calls; hooks
-// must be safe for concurrent use when the DB is.
+// batch with BatchOptions.Concurrency above 1, and BeforeCall, AfterCall
+// and Loaded for the pages of a query or scan (fetched ahead of the loop,
+// or in parallel segments), which run on the goroutines making those
+// calls; hooks must be safe for concurrent use when the DB is.
 type Hooks struct {
 	// BeforeCall runs before each DynamoDB call.
 	BeforeCall func(ctx context.Context, op, table string)
