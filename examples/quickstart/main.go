@@ -27,6 +27,7 @@ import (
 	"github.com/gonamo/gonamo"
 	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/dynamotest"
+	"github.com/gonamo/gonamo/txn"
 )
 
 // Thread is a plain struct; the descriptors below say how it is stored.
@@ -122,5 +123,34 @@ func demo(ctx context.Context, db *gonamo.DB, w io.Writer) error {
 
 	_, err = threads.Get(ctx, &Thread{Forum: "go", Subject: "missing"})
 	fmt.Fprintln(w, "a missing thread is ErrNotFound:", errors.Is(err, gonamo.ErrNotFound))
+
+	// Queries are lazy sequences; a cursor resumes exactly where a page stopped.
+	it := threads.Query(forum.Eq("go")).SortKey(subject.Ge("i")).Limit(1).Iter(ctx)
+	for t, err := range it.All() {
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(w, "first thread from i on:", t.Subject)
+	}
+	rest, err := threads.Query(forum.Eq("go")).From(it.Cursor()).Collect(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "resumed from the cursor:", len(rest), "more")
+
+	// The same typed writes run in a transaction: all or nothing.
+	err = txn.Write(ctx, db,
+		txn.Update(threads, &Thread{Forum: "go", Subject: "modules"}, views.Add(1)),
+		txn.Check(threads, &Thread{Forum: "go", Subject: "iterators"}, views.Gt(10)),
+	)
+	var canceled *txn.CanceledError
+	if errors.As(err, &canceled) {
+		fmt.Fprintln(w, "transaction canceled by action", canceled.Failed()[0].Index, "("+canceled.Failed()[0].Code+")")
+	}
+	n, _, err := threads.Query(forum.Eq("go")).Filter(views.Gt(0)).Count(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "threads with views:", n)
 	return nil
 }

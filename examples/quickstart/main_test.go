@@ -19,6 +19,10 @@ generics now has 1 view(s) and tags [language types]
 putting generics again fails its condition: true
 read back: 1 view(s), tags [], updated 2026-11-23
 a missing thread is ErrNotFound: true
+first thread from i on: iterators
+resumed from the cursor: 1 more
+transaction canceled by action 1 (ConditionalCheckFailed)
+threads with views: 1
 `)
 }
 
