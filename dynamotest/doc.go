@@ -15,8 +15,9 @@
 // It follows DynamoDB's rules, checked against Amazon's DynamoDB Local by a
 // differential conformance suite: the expression languages (condition,
 // filter, key condition, update, projection) with DynamoDB's validation and
-// error messages; numbers exact to 38 digits; the 400 KB item limit and the
-// 1 MB page limit; Limit counted before the filter; sparse secondary indexes
+// error messages; numbers exact to 38 digits; the 400 KB item limit (which
+// counts the item's local secondary index entries, as DynamoDB Local does)
+// and the 1 MB page limit; Limit counted before the filter; sparse secondary indexes
 // with their projections; batch and transaction limits; cancellation reasons
 // per action; ClientRequestToken idempotency; consumed capacity arithmetic.
 // Errors are the SDK's own exception types (for example
