@@ -362,6 +362,9 @@ func decodeOp(op fieldOp, av types.AttributeValue, p unsafe.Pointer) bool {
 func decodeNumberOp(op fieldOp, s string, p unsafe.Pointer) bool {
 	switch op {
 	case opFloat64:
+		if !decimalText(s) {
+			return false
+		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
 			return false
@@ -369,6 +372,9 @@ func decodeNumberOp(op fieldOp, s string, p unsafe.Pointer) bool {
 		*(*float64)(p) = f
 		return true
 	case opFloat32:
+		if !decimalText(s) {
+			return false
+		}
 		f, err := strconv.ParseFloat(s, 32)
 		if err != nil {
 			return false

@@ -168,6 +168,9 @@ func (c numberCodec[V]) parseGeneral(s string) (V, error) {
 		}
 		return V(u), nil
 	}
+	if !decimalText(s) {
+		return 0, detail(ErrInvalidNumber, "%q", s)
+	}
 	f, err := strconv.ParseFloat(s, c.bits)
 	if err != nil {
 		if errors.Is(err, strconv.ErrRange) {
@@ -176,6 +179,21 @@ func (c numberCodec[V]) parseGeneral(s string) (V, error) {
 		return 0, detail(ErrInvalidNumber, "%q", s)
 	}
 	return V(f), nil
+}
+
+// decimalText reports whether s has only the characters of a decimal
+// number as DynamoDB writes them: digits, signs, a point and exponent
+// marks. strconv.ParseFloat also takes "NaN", "Inf" and hexadecimal
+// floats, which no DynamoDB number is.
+func decimalText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == '.', c == '-', c == '+', c == 'e', c == 'E':
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // parseSmallInt parses the common shape of an integer N string: an

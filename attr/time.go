@@ -81,7 +81,7 @@ func (epochCodec) Decode(av types.AttributeValue, v *time.Time) error {
 	}
 	f, err := strconv.ParseFloat(n.Value, 64)
 	switch {
-	case err != nil && !errors.Is(err, strconv.ErrRange):
+	case !decimalText(n.Value) || err != nil && !errors.Is(err, strconv.ErrRange):
 		return detail(ErrInvalidNumber, "%q", n.Value)
 	case err != nil || math.Abs(f) > 1<<62:
 		return detail(ErrTimeRange, "%s seconds since 1970", n.Value)
