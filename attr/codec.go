@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/gonamo/gonamo/expr"
+	"github.com/gonamo/gonamo/internal/value"
 )
 
 // Codec converts between a Go value of type V and a DynamoDB attribute
@@ -61,29 +62,11 @@ func typeError(want expr.Type, av types.AttributeValue) error {
 
 // avType returns the DynamoDB type name of an attribute value, for errors.
 func avType(av types.AttributeValue) string {
-	switch av.(type) {
-	case *types.AttributeValueMemberS:
-		return "S"
-	case *types.AttributeValueMemberN:
-		return "N"
-	case *types.AttributeValueMemberB:
-		return "B"
-	case *types.AttributeValueMemberBOOL:
-		return "BOOL"
-	case *types.AttributeValueMemberNULL:
-		return "NULL"
-	case *types.AttributeValueMemberSS:
-		return "SS"
-	case *types.AttributeValueMemberNS:
-		return "NS"
-	case *types.AttributeValueMemberBS:
-		return "BS"
-	case *types.AttributeValueMemberL:
-		return "L"
-	case *types.AttributeValueMemberM:
-		return "M"
-	case nil:
+	if av == nil {
 		return "nothing"
+	}
+	if name := value.TypeName(av); name != "" {
+		return name
 	}
 	return "an unknown type"
 }
