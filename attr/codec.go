@@ -62,8 +62,17 @@ func typeError(want expr.Type, av types.AttributeValue) error {
 
 // avType returns the DynamoDB type name of an attribute value, for errors.
 func avType(av types.AttributeValue) string {
-	if av == nil {
+	switch x := av.(type) {
+	case nil:
 		return "nothing"
+	case *types.AttributeValueMemberM:
+		if x == nil {
+			return "a nil M"
+		}
+	case *types.AttributeValueMemberL:
+		if x == nil {
+			return "a nil L"
+		}
 	}
 	if name := value.TypeName(av); name != "" {
 		return name

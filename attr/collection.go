@@ -74,7 +74,7 @@ func (l listCodec[E]) Encode(v *[]E) (types.AttributeValue, error) {
 
 func (l listCodec[E]) Decode(av types.AttributeValue, v *[]E) error {
 	x, ok := av.(*types.AttributeValueMemberL)
-	if !ok {
+	if !ok || x == nil { // a typed nil is no value either
 		return typeError(expr.TypeList, av)
 	}
 	s := make([]E, len(x.Value))
@@ -156,7 +156,7 @@ func (m mapCodec[V]) Encode(v *map[string]V) (types.AttributeValue, error) {
 
 func (m mapCodec[V]) Decode(av types.AttributeValue, v *map[string]V) error {
 	x, ok := av.(*types.AttributeValueMemberM)
-	if !ok {
+	if !ok || x == nil { // a typed nil is no value either
 		return typeError(expr.TypeMap, av)
 	}
 	out := make(map[string]V, len(x.Value))
@@ -234,7 +234,7 @@ func (c *structCodec[S]) Decode(av types.AttributeValue, v *S) error {
 		return c.err
 	}
 	x, ok := av.(*types.AttributeValueMemberM)
-	if !ok {
+	if !ok || x == nil { // a typed nil is no value either
 		return typeError(expr.TypeMap, av)
 	}
 	var at int

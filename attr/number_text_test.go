@@ -46,3 +46,26 @@ func TestFloatsRefuseNonDecimalText(t *testing.T) {
 	is.Equal(m.F, -1500.0)
 	is.Equal(m.At.UnixMilli(), int64(1700000000500))
 }
+
+type shelf struct {
+	Items []measured
+	Tags  map[string]string
+}
+
+// TestTypedNilCollectionsAreTypeErrors: a typed nil L or M (a hand-built
+// map can hold one) is a type error, not a panic.
+func TestTypedNilCollectionsAreTypeErrors(t *testing.T) {
+	is := is.New(t)
+	items := attr.List("items", func(s *shelf) *[]measured { return &s.Items },
+		attr.StructCodec(attr.Number("f", func(m *measured) *float64 { return &m.F })))
+	tags := attr.Map("tags", func(s *shelf) *map[string]string { return &s.Tags }, attr.StringCodec[string]())
+	schema, err := attr.NewSchema[shelf](items, tags)
+	is.NoErr(err)
+	var s shelf
+	err = schema.Decode(map[string]types.AttributeValue{"items": &types.AttributeValueMemberL{Value: []types.AttributeValue{(*types.AttributeValueMemberM)(nil)}}}, &s)
+	is.True(errors.Is(err, attr.ErrType))
+	err = schema.Decode(map[string]types.AttributeValue{"tags": (*types.AttributeValueMemberM)(nil)}, &s)
+	is.True(errors.Is(err, attr.ErrType))
+	err = schema.Decode(map[string]types.AttributeValue{"items": (*types.AttributeValueMemberL)(nil)}, &s)
+	is.True(errors.Is(err, attr.ErrType))
+}

@@ -158,7 +158,7 @@ func (s *uStruct) encode(p unsafe.Pointer) (types.AttributeValue, error) {
 
 func (s *uStruct) decode(av types.AttributeValue, p unsafe.Pointer) error {
 	x, ok := av.(*types.AttributeValueMemberM)
-	if !ok {
+	if !ok || x == nil { // a typed nil is no value either
 		return typeError(expr.TypeMap, av)
 	}
 	for _, f := range s.fields {
@@ -247,7 +247,7 @@ func (u *uSlice) encode(p unsafe.Pointer) (types.AttributeValue, error) {
 
 func (u *uSlice) decode(av types.AttributeValue, p unsafe.Pointer) error {
 	x, ok := av.(*types.AttributeValueMemberL)
-	if !ok {
+	if !ok || x == nil { // a typed nil is no value either
 		return typeError(expr.TypeList, av)
 	}
 	n := len(x.Value)
@@ -302,7 +302,7 @@ func (u *uMap) encode(p unsafe.Pointer) (types.AttributeValue, error) {
 
 func (u *uMap) decode(av types.AttributeValue, p unsafe.Pointer) error {
 	x, ok := av.(*types.AttributeValueMemberM)
-	if !ok {
+	if !ok || x == nil { // a typed nil is no value either
 		return typeError(expr.TypeMap, av)
 	}
 	m := reflect.MakeMapWithSize(u.t, len(x.Value))
