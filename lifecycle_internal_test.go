@@ -10,6 +10,7 @@ import (
 	"github.com/matryer/is"
 
 	"github.com/gonamo/gonamo/dynamotest"
+	"github.com/gonamo/gonamo/internal/testenv"
 )
 
 func threadsDef() *tableDef {
@@ -110,8 +111,8 @@ type backend struct {
 func backends(t *testing.T) []backend {
 	t.Helper()
 	out := []backend{{name: "dynamotest", client: dynamotest.New()}}
-	if c := localClient(); c != nil {
-		out = append(out, backend{name: "dynamodblocal", client: c, prefix: uniquePrefix()})
+	if c := testenv.Client(); c != nil {
+		out = append(out, backend{name: "dynamodblocal", client: c, prefix: testenv.Prefix("lifecycle")})
 	}
 	return out
 }

@@ -1,17 +1,12 @@
 package gonamo_test
 
 import (
-	"fmt"
-	"os"
 	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 
 	"github.com/gonamo/gonamo"
 	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/dynamotest"
+	"github.com/gonamo/gonamo/internal/testenv"
 )
 
 // Thread is the model of the package tests and examples, after PynamoDB's
@@ -49,11 +44,8 @@ func threadsTable(db *gonamo.DB) (*gonamo.Table[Thread], error) {
 // is set, one on DynamoDB Local with a table prefix unique to this run.
 func testDBs() map[string]*gonamo.DB {
 	dbs := map[string]*gonamo.DB{"dynamotest": gonamo.New(dynamotest.New())}
-	if ep := os.Getenv("GONAMO_TEST_ENDPOINT"); ep != "" {
-		client := dynamodb.New(dynamodb.Options{Region: "us-east-1", BaseEndpoint: aws.String(ep),
-			Credentials: credentials.NewStaticCredentialsProvider("gonamo", "test", "")})
-		prefix := fmt.Sprintf("gonamo_%d_%d_", os.Getpid(), time.Now().UnixNano()%1e9)
-		dbs["dynamodblocal"] = gonamo.New(client, func(o *gonamo.Options) { o.TableNamePrefix = prefix })
+	if c := testenv.Client(); c != nil {
+		dbs["dynamodblocal"] = gonamo.New(c, func(o *gonamo.Options) { o.TableNamePrefix = testenv.Prefix("root") })
 	}
 	return dbs
 }

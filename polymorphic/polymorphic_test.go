@@ -3,14 +3,10 @@ package polymorphic_test
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/matryer/is"
@@ -18,6 +14,7 @@ import (
 	"github.com/gonamo/gonamo"
 	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/dynamotest"
+	"github.com/gonamo/gonamo/internal/testenv"
 	"github.com/gonamo/gonamo/polymorphic"
 )
 
@@ -25,11 +22,8 @@ import (
 // DynamoDB Local with a table prefix unique to the run.
 func testDBs() map[string]*gonamo.DB {
 	dbs := map[string]*gonamo.DB{"dynamotest": gonamo.New(dynamotest.New())}
-	if ep := os.Getenv("GONAMO_TEST_ENDPOINT"); ep != "" {
-		client := dynamodb.New(dynamodb.Options{Region: "us-east-1", BaseEndpoint: aws.String(ep),
-			Credentials: credentials.NewStaticCredentialsProvider("gonamo", "test", "")})
-		prefix := fmt.Sprintf("gonamo_p_%d_%d_", os.Getpid(), time.Now().UnixNano()%1e9)
-		dbs["dynamodblocal"] = gonamo.New(client, func(o *gonamo.Options) { o.TableNamePrefix = prefix })
+	if c := testenv.Client(); c != nil {
+		dbs["dynamodblocal"] = gonamo.New(c, func(o *gonamo.Options) { o.TableNamePrefix = testenv.Prefix("p") })
 	}
 	return dbs
 }

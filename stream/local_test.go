@@ -3,19 +3,15 @@ package stream_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
 	"github.com/matryer/is"
 
 	"github.com/gonamo/gonamo"
+	"github.com/gonamo/gonamo/internal/testenv"
 	"github.com/gonamo/gonamo/stream"
 )
 
@@ -23,15 +19,11 @@ import (
 // table name prefix unique to the call, and its Streams client; nil, nil
 // when the variable is unset.
 func localDB() (*gonamo.DB, *dynamodbstreams.Client) {
-	ep := os.Getenv("GONAMO_TEST_ENDPOINT")
-	if ep == "" {
+	c := testenv.Client()
+	if c == nil {
 		return nil, nil
 	}
-	creds := credentials.NewStaticCredentialsProvider("gonamo", "test", "")
-	ddb := dynamodb.New(dynamodb.Options{Region: "us-east-1", BaseEndpoint: aws.String(ep), Credentials: creds})
-	st := dynamodbstreams.New(dynamodbstreams.Options{Region: "us-east-1", BaseEndpoint: aws.String(ep), Credentials: creds})
-	prefix := fmt.Sprintf("gonamo_stream_%d_%d_", os.Getpid(), time.Now().UnixNano()%1e9)
-	return gonamo.New(ddb, func(o *gonamo.Options) { o.TableNamePrefix = prefix }), st
+	return gonamo.New(c, func(o *gonamo.Options) { o.TableNamePrefix = testenv.Prefix("stream") }), testenv.Streams()
 }
 
 // localFixture returns a fixture on DynamoDB Local, or skips t.

@@ -4,19 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/matryer/is"
 
 	"github.com/gonamo/gonamo"
 	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/dynamotest"
+	"github.com/gonamo/gonamo/internal/testenv"
 	"github.com/gonamo/gonamo/txn"
 	"github.com/gonamo/gonamo/version"
 )
@@ -53,22 +50,10 @@ var (
 // DynamoDB Local with a table prefix unique to the run and the test.
 func testDBs(t *testing.T) map[string]*gonamo.DB {
 	dbs := map[string]*gonamo.DB{"dynamotest": gonamo.New(dynamotest.New())}
-	if ep := os.Getenv("GONAMO_TEST_ENDPOINT"); ep != "" {
-		dbs["dynamodblocal"] = gonamo.New(localClient(ep), func(o *gonamo.Options) { o.TableNamePrefix = prefix(t) })
+	if c := testenv.Client(); c != nil {
+		dbs["dynamodblocal"] = gonamo.New(c, func(o *gonamo.Options) { o.TableNamePrefix = testenv.Prefix("txn") })
 	}
 	return dbs
-}
-
-func localClient(ep string) *dynamodb.Client {
-	return dynamodb.New(dynamodb.Options{Region: "us-east-1", BaseEndpoint: aws.String(ep),
-		Credentials: credentials.NewStaticCredentialsProvider("gonamo", "test", "")})
-}
-
-var prefixes int
-
-func prefix(t *testing.T) string {
-	prefixes++
-	return fmt.Sprintf("gonamo_txn_%d_%d_%d_", os.Getpid(), time.Now().UnixNano()%1e9, prefixes)
 }
 
 // create creates t's table and deletes it when the test ends.
