@@ -997,6 +997,31 @@ func ExampleSchema_Decode() {
 	// go 0 <nil>
 }
 
+func ExampleSchema_DecodeCopies() {
+	type Blob struct {
+		ID   string
+		Data []byte
+	}
+	id := attr.String("id", func(b *Blob) *string { return &b.ID })
+	data := attr.Bytes("data", func(b *Blob) *[]byte { return &b.Data })
+	ids, _ := attr.NewSchema(id)
+	blobs, _ := attr.NewSchema(id, data)
+	fmt.Println(ids.DecodeCopies(), blobs.DecodeCopies())
+
+	// The decoded Data is the map's own slice.
+	m := map[string]types.AttributeValue{
+		"id":   &types.AttributeValueMemberS{Value: "b1"},
+		"data": &types.AttributeValueMemberB{Value: []byte("abc")},
+	}
+	var b Blob
+	_ = blobs.Decode(m, &b)
+	m["data"].(*types.AttributeValueMemberB).Value[0] = 'X'
+	fmt.Println(string(b.Data))
+	// Output:
+	// true false
+	// Xbc
+}
+
 func ExampleSchema_Field() {
 	schema, _ := attr.NewSchema[Post](postForum, postSubject)
 	for _, name := range []string{"forum", "subject"} {

@@ -19,6 +19,7 @@ type Schema[T any] struct {
 	fields []Field[T]
 	impls  []entry[T]
 	index  map[string]int
+	copies bool // see DecodeCopies
 }
 
 // entry is a field as the hot loops of Encode and Decode use it: its op,
@@ -50,6 +51,7 @@ func NewSchema[T any](fields ...Field[T]) (*Schema[T], error) {
 		fields: make([]Field[T], 0, len(fields)),
 		impls:  make([]entry[T], 0, len(fields)),
 		index:  make(map[string]int, len(fields)),
+		copies: true,
 	}
 	for i, f := range fields {
 		if f == nil {
@@ -66,6 +68,7 @@ func NewSchema[T any](fields ...Field[T]) (*Schema[T], error) {
 		s.index[name] = len(s.fields)
 		s.fields = append(s.fields, f)
 		s.impls = append(s.impls, newEntry(name, impl))
+		s.copies = s.copies && copies(impl)
 	}
 	return s, nil
 }
