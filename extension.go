@@ -162,7 +162,10 @@ type ReadExtension[T any] interface {
 	// drops it.
 	ReadFilter() *attr.Condition[T]
 	// CheckRead is called with every item read by Get, Load, Query and
-	// Scan, before it is decoded; an error refuses it and is returned.
+	// Scan, before it is decoded; an error refuses it and is returned. It
+	// must neither modify item nor keep it once it returns: the item may be
+	// shared with others (an in-process dynamotest.DB lends its stored
+	// items to gonamo's decoding).
 	CheckRead(item map[string]types.AttributeValue) error
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/expr"
+	"github.com/gonamo/gonamo/internal/borrow"
 	"github.com/gonamo/gonamo/iter"
 )
 
@@ -307,6 +308,10 @@ type plan[T any] struct {
 	keys    []string        // key attributes of each item: table's, then index's
 	decode  []attr.Field[T] // the fields decoded; nil: the whole schema
 	counter bool
+	// borrow lets fetch read the items of an in-process dynamotest.DB
+	// without copies: nothing keeps or changes them but the schema's
+	// Decode, which copies (see internal/borrow).
+	borrow bool
 }
 
 // plan validates q and renders its expressions.
@@ -319,7 +324,7 @@ func (q Query[T]) plan() (*plan[T], error) {
 		return nil, invalid("", q.err)
 	}
 	hashKey, rangeKey := t.def.hash, t.def.rng
-	p := &plan[T]{q: q, keys: []string{t.def.hash.name}}
+	p := &plan[T]{q: q, keys: []string{t.def.hash.name}, borrow: t.schema.DecodeCopies()}
 	if t.def.rng.name != "" {
 		p.keys = append(p.keys, t.def.rng.name)
 	}
@@ -619,7 +624,11 @@ func (p *plan[T]) fetchRaw(ctx context.Context, req iter.Request) (iter.Page[map
 
 // fetch runs one request and decodes its items.
 func (p *plan[T]) fetch(ctx context.Context, req iter.Request) (iter.Page[T], error) {
-	raw, err := p.send(ctx, req)
+	sendCtx := ctx
+	if p.borrow {
+		sendCtx = borrow.Items(ctx)
+	}
+	raw, err := p.send(sendCtx, req)
 	page := iter.Page[T]{Keys: raw.Keys, KeyNames: raw.KeyNames, LastEvaluatedKey: raw.LastEvaluatedKey,
 		Count: raw.Count, ScannedCount: raw.ScannedCount, Consumed: raw.Consumed}
 	if err != nil || p.counter {

@@ -1,9 +1,10 @@
 package dynamotest
 
 import (
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"slices"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/gonamo/gonamo/internal/value"
 )

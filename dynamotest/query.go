@@ -12,6 +12,7 @@ import (
 	"github.com/google/btree"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
+	"github.com/gonamo/gonamo/internal/borrow"
 	"github.com/gonamo/gonamo/internal/value"
 )
 
@@ -46,6 +47,7 @@ type reader struct {
 	fetch  bool   // an LSI read that needs the table's full items
 	start  *entry // ExclusiveStartKey as a store position; nil from the start
 	cap    types.ReturnConsumedCapacity
+	borrow bool // hand out stored items uncopied (see internal/borrow)
 }
 
 // page is the result of a read.
@@ -253,16 +255,17 @@ func (rd *reader) visit(walk func(yield func(*entry) bool), single bool) page {
 	return p
 }
 
-// shape returns the copy of an item the caller sees.
+// shape returns the item the caller sees: a copy, or when it borrows, the
+// stored item itself (or a map of its values, for an index projection).
 func (rd *reader) shape(item value.Item) value.Item {
 	if rd.proj != nil {
 		return expr.Project(item, rd.proj.Paths)
 	}
-	if rd.ix != nil && !rd.fetch {
-		return value.CloneItem(item)
+	if rd.ix != nil && rd.fetch && rd.sel != types.SelectAllAttributes && rd.ix.projection != types.ProjectionTypeAll {
+		item = rd.ix.project(rd.t, item)
 	}
-	if rd.ix != nil && rd.sel != types.SelectAllAttributes && rd.ix.projection != types.ProjectionTypeAll {
-		return value.CloneItem(rd.ix.project(rd.t, item))
+	if rd.borrow {
+		return item
 	}
 	return value.CloneItem(item)
 }
@@ -309,6 +312,7 @@ func (db *DB) Query(ctx context.Context, in *dynamodb.QueryInput, optFns ...func
 	if err != nil {
 		return nil, wrap(op, err)
 	}
+	rd.borrow = borrow.Allowed(ctx)
 	if err := legacyQueryKeys(orig, rd.keys); err != nil {
 		return nil, wrap(op, err)
 	}

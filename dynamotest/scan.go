@@ -5,6 +5,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/gonamo/gonamo/internal/borrow"
 )
 
 // Scan reads every item of a table or index in storage order (the hash
@@ -36,6 +38,7 @@ func (db *DB) Scan(ctx context.Context, in *dynamodb.ScanInput, optFns ...func(*
 	if err != nil {
 		return nil, wrap(op, err)
 	}
+	rd.borrow = borrow.Allowed(ctx)
 	if err := ectx.CheckUnused(); err != nil {
 		return nil, wrap(op, err)
 	}
