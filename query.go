@@ -637,7 +637,13 @@ func (p *plan[T]) fetch(ctx context.Context, req iter.Request) (iter.Page[T], er
 	t := p.q.t
 	page.Items = make([]T, len(raw.Items))
 	loaded := t.db.opts.Hooks.Loaded
+	// The keys are checked here, with the item at hand, rather than by
+	// the iterator in a second pass over the page.
+	page.KeysChecked = true
 	for i, m := range raw.Items {
+		if err := iter.CheckKey(m, p.keys); err != nil {
+			return iter.Page[T]{}, fmt.Errorf("gonamo: %s %s: item %d has a key that cannot be put in a cursor: %w", p.q.kind(), p.q.target(), i, err)
+		}
 		if !p.q.unfiltered {
 			if err := t.checkRead(m); err != nil {
 				return iter.Page[T]{}, err

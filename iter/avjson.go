@@ -104,9 +104,14 @@ func keyToJSON(key map[string]types.AttributeValue) map[string]avJSON {
 	return out
 }
 
-// toJSON converts a value that checkValue accepted.
+// toJSON converts a value that checkValue accepts. Any other value (which
+// only a Fetch that sets Page.KeysChecked without checking can bring here)
+// becomes an empty avJSON, refused when the cursor is resumed.
 func toJSON(v types.AttributeValue) avJSON {
 	var j avJSON
+	if checkValue(v) != nil {
+		return j
+	}
 	switch v := v.(type) {
 	case *types.AttributeValueMemberS:
 		j.S = &v.Value

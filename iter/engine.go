@@ -2,6 +2,7 @@ package iter
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sync"
@@ -219,6 +220,29 @@ func (it *Iterator[T]) requestLimit(r *run[T]) int32 {
 	return 0
 }
 
+// CheckKey checks that key, the key of an item in Page.Keys, can be put in
+// a cursor: it is not empty, it holds every attribute of names (all its
+// attributes when names is nil), and their values are of DynamoDB's types,
+// with strings and numbers in valid UTF-8.
+func CheckKey(key map[string]types.AttributeValue, names []string) error {
+	if len(key) == 0 {
+		return errors.New("empty key")
+	}
+	if names == nil {
+		return checkKey(key)
+	}
+	for _, name := range names {
+		v, ok := key[name]
+		if !ok {
+			return fmt.Errorf("no key attribute %s", name)
+		}
+		if err := checkValue(v); err != nil {
+			return fmt.Errorf("attribute %q: %w", name, err)
+		}
+	}
+	return nil
+}
+
 // checkPage enforces the Fetch contract, so that every position the run
 // records can be encoded in a cursor.
 func checkPage[T any](p *Page[T], counting bool) error {
@@ -231,24 +255,12 @@ func checkPage[T any](p *Page[T], counting bool) error {
 	if len(p.Keys) != len(p.Items) {
 		return fmt.Errorf("%w: fetch returned %d items but %d keys", ErrInvalidOptions, len(p.Items), len(p.Keys))
 	}
+	if p.KeysChecked {
+		return nil
+	}
 	for i, k := range p.Keys {
-		if len(k) == 0 {
-			return fmt.Errorf("%w: fetch returned item %d without its key", ErrInvalidOptions, i)
-		}
-		if p.KeyNames != nil {
-			for _, name := range p.KeyNames {
-				v, ok := k[name]
-				if !ok {
-					return fmt.Errorf("%w: fetch returned item %d without its key attribute %s", ErrInvalidOptions, i, name)
-				}
-				if err := checkValue(v); err != nil {
-					return fmt.Errorf("%w: fetch returned item %d with a key that cannot be put in a cursor: %w", ErrInvalidOptions, i, err)
-				}
-			}
-			continue
-		}
-		if err := checkKey(k); err != nil {
-			return fmt.Errorf("%w: fetch returned item %d with a key that cannot be put in a cursor: %w", ErrInvalidOptions, i, err)
+		if err := CheckKey(k, p.KeyNames); err != nil {
+			return fmt.Errorf("%w: fetch returned item %d, whose key cannot be put in a cursor: %w", ErrInvalidOptions, i, err)
 		}
 	}
 	return nil

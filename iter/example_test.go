@@ -593,3 +593,19 @@ func mustTime(s string) time.Time {
 	}
 	return t
 }
+
+func ExampleCheckKey() {
+	item := map[string]types.AttributeValue{
+		"pk":   &types.AttributeValueMemberS{Value: "p"},
+		"sk":   &types.AttributeValueMemberN{Value: "1"},
+		"note": &types.AttributeValueMemberS{Value: "not a key"},
+	}
+	fmt.Println(iter.CheckKey(item, []string{"pk", "sk"}))
+	fmt.Println(iter.CheckKey(item, []string{"pk", "gsi_pk"}))
+	item["sk"] = &types.AttributeValueMemberS{Value: "\xff"}
+	fmt.Println(iter.CheckKey(item, []string{"pk", "sk"}))
+	// Output:
+	// <nil>
+	// no key attribute gsi_pk
+	// attribute "sk": attribute value of unknown type or not valid UTF-8
+}

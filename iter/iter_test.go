@@ -836,3 +836,61 @@ func TestNoPrefetchBreakMakesNoMoreRequests(t *testing.T) {
 		is.Equal(src.calls()-before, 1)
 	}
 }
+
+func TestCheckKey(t *testing.T) {
+	good := row{SK: 1}.key()
+	cases := []struct {
+		name  string
+		key   map[string]types.AttributeValue
+		names []string
+		ok    bool
+	}{
+		{"whole key", good, nil, true},
+		{"named attributes", good, []string{"pk", "sk"}, true},
+		{"other attributes are not checked", map[string]types.AttributeValue{"pk": good["pk"], "x": nil}, []string{"pk"}, true},
+		{"empty", map[string]types.AttributeValue{}, nil, false},
+		{"missing name", good, []string{"pk", "other"}, false},
+		{"nil value", map[string]types.AttributeValue{"pk": nil}, []string{"pk"}, false},
+		{"typed nil", map[string]types.AttributeValue{"pk": (*types.AttributeValueMemberN)(nil)}, nil, false},
+		{"invalid utf-8", map[string]types.AttributeValue{"pk": &types.AttributeValueMemberS{Value: "a\xff"}}, []string{"pk"}, false},
+		{"unknown member", map[string]types.AttributeValue{"pk": &types.UnknownUnionMember{Tag: "X"}}, nil, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			is := is.New(t)
+			err := iter.CheckKey(tc.key, tc.names)
+			is.Equal(err == nil, tc.ok)
+		})
+	}
+}
+
+// TestKeysChecked checks that the iterator trusts a page whose keys the
+// fetch checked, and that a fetch lying about it gets a cursor that does
+// not resume (a typed error) rather than a panic.
+func TestKeysChecked(t *testing.T) {
+	is := is.New(t)
+	bad := map[string]types.AttributeValue{"pk": (*types.AttributeValueMemberS)(nil), "sk": &types.AttributeValueMemberN{Value: "1"}}
+	fetch := func(context.Context, iter.Request) (iter.Page[row], error) {
+		return iter.Page[row]{Items: []row{{SK: 1}, {SK: 2}}, Keys: []map[string]types.AttributeValue{bad, row{SK: 2}.key()},
+			KeysChecked: true}, nil
+	}
+	it := iter.New(context.Background(), fetch)
+	for r, err := range it.All() {
+		is.NoErr(err)
+		is.Equal(r.SK, 1)
+		break
+	}
+	cursor := it.Cursor()
+	is.True(cursor != "")
+	_, err := iter.Collect(iter.New(context.Background(), fetch, func(o *iter.Options) { o.Cursor = cursor }).All())
+	var ce *iter.CursorError
+	is.True(errors.As(err, &ce))
+
+	unchecked := func(ctx context.Context, req iter.Request) (iter.Page[row], error) {
+		p, err := fetch(ctx, req)
+		p.KeysChecked = false
+		return p, err
+	}
+	_, err = iter.Collect(iter.New(context.Background(), unchecked).All())
+	is.True(errors.Is(err, iter.ErrInvalidOptions))
+}

@@ -43,6 +43,13 @@ type Page[T any] struct {
 	// cursors. A Fetch can so pass DynamoDB's item maps as they are rather
 	// than build a key map per item. Each item must hold every name.
 	KeyNames []string
+	// KeysChecked, when true, says that Fetch has already passed every key
+	// through CheckKey (with KeyNames), so the iterator does not check them
+	// again. A Fetch that decodes each item anyway saves a second pass over
+	// the page, whose items are no longer in the processor's cache. Keys
+	// that were not checked may give cursors that fail to resume (with a
+	// *CursorError) or resume in the wrong place.
+	KeysChecked bool
 	// LastEvaluatedKey is DynamoDB's LastEvaluatedKey: nil or empty when
 	// there is nothing left to read.
 	LastEvaluatedKey map[string]types.AttributeValue
