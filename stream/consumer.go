@@ -287,14 +287,19 @@ func (c *Consumer[T]) fetch(ctx context.Context, s *shard) (int, error) {
 		if s.iter == nil {
 			s.exhausted = true
 		}
-		for _, r := range out.Records {
+		recs := out.Records
+		first := 0 // the records before it were skipped while seeking
+		for i := range recs {
+			r := &recs[i]
 			if r.Dynamodb == nil || r.Dynamodb.SequenceNumber == nil {
+				s.buffer(recs[first:i])
 				return 0, fmt.Errorf("gonamo: stream shard %s: record without sequence number", s.id)
 			}
 			seq := *r.Dynamodb.SequenceNumber
 			s.fetched = seq
 			if s.seeking {
 				if aws.ToTime(r.Dynamodb.ApproximateCreationDateTime).Before(c.since) {
+					first = i + 1
 					continue // a token keeps seeking from the trim horizon
 				}
 				s.seeking = false
@@ -302,10 +307,21 @@ func (c *Consumer[T]) fetch(ctx context.Context, s *shard) (int, error) {
 			if s.after == "" && s.at == "" && s.start == startLatest {
 				s.at = seq
 			}
-			s.buf = append(s.buf, r)
 		}
-		return len(out.Records), nil
+		s.buffer(recs[first:])
+		return len(recs), nil
 	}
+}
+
+// buffer adds records to the shard's buffer. An empty buffer becomes the
+// page itself, not a copy: the records are only read, and its capacity is
+// cut so that appending to it never writes into the page.
+func (s *shard) buffer(recs []streamtypes.Record) {
+	if len(s.buf) == 0 {
+		s.buf = recs[:len(recs):len(recs)]
+		return
+	}
+	s.buf = append(s.buf, recs...)
 }
 
 // position gets an iterator for a shard's position: after the last record

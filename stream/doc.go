@@ -40,6 +40,9 @@
 //
 // Records are decoded by the table's schema, without reflection: Key holds
 // the key fields, Old and New the images the stream's view type carries.
+// The attribute values handed to the schema's codecs are converted from the
+// stream's into memory used again for the next image, as codecs keep none
+// (see attr.Codec): a custom codec that kept one would see it change.
 // DecodeLambdaEvent decodes the same records from the JSON event of an AWS
 // Lambda function subscribed to the stream, without a Lambda library.
 //
