@@ -96,12 +96,37 @@ func TestBytesAreNotBorrowed(t *testing.T) {
 	for _, b := range got {
 		b.Data[0] = 'X'
 	}
+	one := &Blob{ID: "b", Part: 1}
+	is.NoErr(blobs.Load(ctx, one))
+	one.Data[1] = 'Y'
 	again, err := blobs.Scan().Collect(ctx)
 	is.NoErr(err)
 	is.Equal(len(again), 3)
 	for _, b := range again {
 		is.Equal(string(b.Data), "abc")
 	}
+}
+
+// TestBorrowedGets checks that Get and Load decode borrowed items as they
+// decode copies, with and without Only, and that what they return is the
+// caller's to change.
+func TestBorrowedGets(t *testing.T) {
+	is := is.New(t)
+	ctx := context.Background()
+	threads, err := threadsTable(gonamo.New(dynamotest.New()))
+	is.NoErr(err)
+	is.NoErr(threads.Create(ctx))
+	fillThreads(t, threads, 3)
+	got, err := threads.Get(ctx, &Thread{Forum: "go", Subject: "s01"})
+	is.NoErr(err)
+	is.Equal(*got, Thread{Forum: "go", Subject: "s01", Views: 10, Author: "bob", Notes: "note 1", Tags: []string{"t1"}})
+	got.Tags[0] = "changed"
+	again, err := threads.Get(ctx, &Thread{Forum: "go", Subject: "s01"})
+	is.NoErr(err)
+	is.Equal(again.Tags, []string{"t1"})
+	only, err := threads.Get(ctx, &Thread{Forum: "go", Subject: "s01"}, gonamo.Only(views))
+	is.NoErr(err)
+	is.Equal(*only, Thread{Forum: "go", Subject: "s01", Views: 10})
 }
 
 // TestBorrowedQueriesUnderWrites runs queries with prefetch while other

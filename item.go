@@ -12,6 +12,7 @@ import (
 
 	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/expr"
+	"github.com/gonamo/gonamo/internal/borrow"
 )
 
 // ReadOption configures Get and Load.
@@ -170,7 +171,11 @@ func (t *Table[T]) get(ctx context.Context, key, dst *T, opts []ReadOption[T]) e
 		}
 		in.ProjectionExpression, in.ExpressionAttributeNames = aws.String(p), names
 	}
-	out, err := call(ctx, t.db, "GetItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error) {
+	callCtx := ctx
+	if t.schema.DecodeCopies() {
+		callCtx = borrow.Items(ctx) // the item is only checked and decoded
+	}
+	out, err := call(callCtx, t.db, "GetItem", t.name, func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.GetItemOutput, error) {
 		return t.db.client.GetItem(ctx, in, o...)
 	}, func(o *dynamodb.GetItemOutput) []types.ConsumedCapacity { return one(o.ConsumedCapacity) })
 	if err != nil {

@@ -136,3 +136,31 @@ func TestBorrowedItemsSurviveWrites(t *testing.T) {
 	is.Equal(len(after.Items), len(before.Items)-1)
 	is.Equal(after.Items[3]["m"].(*types.AttributeValueMemberM).Value["x"], ni(99))
 }
+
+// TestBorrowedGetItem checks GetItem as TestBorrowedReads checks queries.
+func TestBorrowedGetItem(t *testing.T) {
+	is := is.New(t)
+	db := borrowFixture(t)
+	ctx := context.Background()
+	in := &dynamodb.GetItemInput{TableName: aws.String("lent"), Key: item{"pk": s("p"), "sk": ni(2)}}
+	copied, err := db.GetItem(ctx, in)
+	is.NoErr(err)
+	lent, err := db.GetItem(borrow.Items(ctx), in)
+	is.NoErr(err)
+	is.Equal(lent, copied)
+	again, err := db.GetItem(borrow.Items(ctx), in)
+	is.NoErr(err)
+	is.True(reflect.ValueOf(again.Item).UnsafePointer() == reflect.ValueOf(lent.Item).UnsafePointer())
+	copiedAgain, err := db.GetItem(ctx, in)
+	is.NoErr(err)
+	is.True(reflect.ValueOf(copiedAgain.Item).UnsafePointer() != reflect.ValueOf(copied.Item).UnsafePointer())
+
+	in.ProjectionExpression = aws.String("m.x")
+	projected, err := db.GetItem(borrow.Items(ctx), in)
+	is.NoErr(err)
+	is.Equal(projected.Item, item{"m": &types.AttributeValueMemberM{Value: item{"x": ni(2)}}})
+	in.Key["sk"] = ni(99)
+	missing, err := db.GetItem(borrow.Items(ctx), in)
+	is.NoErr(err)
+	is.Equal(missing.Item, nil)
+}

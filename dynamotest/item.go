@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
+	"github.com/gonamo/gonamo/internal/borrow"
 	"github.com/gonamo/gonamo/internal/value"
 )
 
@@ -318,7 +319,11 @@ func (db *DB) GetItem(ctx context.Context, in *dynamodb.GetItemInput, optFns ...
 	e := t.get(k.id)
 	u := usage{table: readUnits(sizeOf(e), aws.ToBool(in.ConsistentRead))}
 	out := &dynamodb.GetItemOutput{ConsumedCapacity: u.report(t.name, in.ReturnConsumedCapacity)}
-	if e != nil {
+	switch {
+	case e == nil:
+	case proj == nil && borrow.Allowed(ctx):
+		out.Item = e.item // lent: see internal/borrow
+	default:
 		out.Item = project(e.item, proj)
 	}
 	return out, nil
