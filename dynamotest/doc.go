@@ -31,6 +31,14 @@
 // DB.Streams serves the change log as DynamoDB Streams, with the methods of
 // *dynamodbstreams.Client, shard roll-over (StreamOptions, SplitShard),
 // iterator expiry and trimming on the DB's clock.
+// Every item a DB returns is the caller's own copy, which it may change,
+// as a response from DynamoDB would be. The one exception is gonamo's own
+// reads: a gonamo table whose schema decodes into copies
+// (attr.Schema.DecodeCopies) reads the DB's stored items in place, without
+// the copy, which halves the cost of a query. A stored item never changes
+// (a write stores a new one), so what such a read sees is a consistent
+// snapshot; a client wrapping the DB for gonamo must not modify the items
+// of the outputs it passes on.
 // NewServer serves a DB over HTTP with DynamoDB's JSON protocol, so any SDK
 // or the AWS CLI can use it; cmd/dynamotest runs one as a program.
 //
