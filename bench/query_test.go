@@ -151,8 +151,10 @@ func (c cannedClient) Query(_ context.Context, in *dynamodb.QueryInput, _ ...fun
 // BenchmarkQuery10k iterates the 10,000 posts of one partition: gonamo's
 // Query (with its default prefetch, and without) against the SDK's query
 // paginator and attributevalue.UnmarshalListOfMaps. backend=dynamotest
-// reads them from the fake, which copies every item it returns;
-// backend=canned replays the fake's pages, so only the client side counts.
+// reads them from the fake, which copies every item it returns to the SDK
+// path, while gonamo, whose Post schema decodes into copies, reads the
+// stored items in place (see dynamotest's package doc); backend=canned
+// replays the fake's pages, so only the client side counts.
 func BenchmarkQuery10k(b *testing.B) {
 	posts := postsTable(b)
 	b.Run("backend=dynamotest", func(b *testing.B) { benchQueryPaths(b, posts) })
