@@ -18,16 +18,28 @@ import (
 // stored items without copying them when the schema's Decode copies
 // (internal/borrow). These tests check that nothing of that shows.
 
+// fakeThreads returns the threads table on a new fake, filled with n
+// threads by fillThreads.
+func fakeThreads(t *testing.T, n int) *gonamo.Table[Thread] {
+	t.Helper()
+	threads, err := threadsTable(gonamo.New(dynamotest.New()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := threads.Create(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	fillThreads(t, threads, n)
+	return threads
+}
+
 // TestBorrowedQueriesMatchCopies decodes the same reads from the items a
 // query lends and from copies (Raw reads), on the table and its indexes.
 func TestBorrowedQueriesMatchCopies(t *testing.T) {
 	is := is.New(t)
 	ctx := context.Background()
-	threads, err := threadsTable(gonamo.New(dynamotest.New()))
-	is.NoErr(err)
+	threads := fakeThreads(t, 40)
 	is.True(threads.Schema().DecodeCopies())
-	is.NoErr(threads.Create(ctx))
-	fillThreads(t, threads, 40)
 	byViews, err := gonamo.IndexOf[Thread, string](threads, "by_views")
 	is.NoErr(err)
 	byAuthor, err := gonamo.IndexOf[Thread, string](threads, "by_author")
@@ -113,10 +125,7 @@ func TestBytesAreNotBorrowed(t *testing.T) {
 func TestBorrowedGets(t *testing.T) {
 	is := is.New(t)
 	ctx := context.Background()
-	threads, err := threadsTable(gonamo.New(dynamotest.New()))
-	is.NoErr(err)
-	is.NoErr(threads.Create(ctx))
-	fillThreads(t, threads, 3)
+	threads := fakeThreads(t, 3)
 	got, err := threads.Get(ctx, &Thread{Forum: "go", Subject: "s01"})
 	is.NoErr(err)
 	is.Equal(*got, Thread{Forum: "go", Subject: "s01", Views: 10, Author: "bob", Notes: "note 1", Tags: []string{"t1"}})
@@ -135,10 +144,7 @@ func TestBorrowedGets(t *testing.T) {
 func TestBorrowedQueriesUnderWrites(t *testing.T) {
 	is := is.New(t)
 	ctx := context.Background()
-	threads, err := threadsTable(gonamo.New(dynamotest.New()))
-	is.NoErr(err)
-	is.NoErr(threads.Create(ctx))
-	fillThreads(t, threads, 60)
+	threads := fakeThreads(t, 60)
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
 	for w := range 2 {
