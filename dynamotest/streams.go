@@ -126,11 +126,8 @@ func (s *Streams) ListStreams(ctx context.Context, in *dynamodbstreams.ListStrea
 	defer db.mu.RUnlock()
 	now := db.now()
 	var all []*stream
-	for _, name := range sortedTables(db.tables) {
-		if in.TableName != nil && *in.TableName != name {
-			continue
-		}
-		for _, st := range db.tableStreams(db.tables[name]) {
+	for _, t := range db.streamTables(in.TableName) {
+		for _, st := range db.tableStreams(t) {
 			if st.visible(now) {
 				all = append(all, st)
 			}

@@ -334,6 +334,15 @@ func streamsScenario(t *testing.T, db tableAPI, st streamsAPI, table string) *st
 	must(err)
 	shard = aws.ToString(ds.StreamDescription.Shards[0].ShardId)
 	read("keys only", iter("new trim horizon", &dynamodbstreams.GetShardIteratorInput{ShardIteratorType: streamtypes.ShardIteratorTypeTrimHorizon}), nil)
+
+	// The streams of a deleted table are still served, disabled.
+	_, err = db.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: aws.String(table)})
+	must(err)
+	out, err = st.ListStreams(ctx, &dynamodbstreams.ListStreamsInput{TableName: aws.String(table)})
+	tr.add("streams of the deleted table", out, err)
+	ds, err = st.DescribeStream(ctx, &dynamodbstreams.DescribeStreamInput{StreamArn: aws.String(arn)})
+	tr.add("stream of the deleted table", ds, err)
+	read("records of the deleted table", iter("deleted trim horizon", &dynamodbstreams.GetShardIteratorInput{ShardIteratorType: streamtypes.ShardIteratorTypeTrimHorizon}), nil)
 	return tr
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -118,13 +119,11 @@ func (db *DB) findStream(arn string) *stream {
 	if !ok {
 		return nil
 	}
-	t, ok := db.tables[name]
-	if !ok {
-		return nil
-	}
-	for _, st := range db.tableStreams(t) {
-		if st.label == label {
-			return st
+	for _, t := range db.streamTables(&name) {
+		for _, st := range db.tableStreams(t) {
+			if st.label == label {
+				return st
+			}
 		}
 	}
 	return nil
@@ -470,6 +469,45 @@ type shardSplit struct {
 // by db.mu.
 type streamState struct {
 	splits map[*table]map[string][]shardSplit
+	// dropped are the deleted tables that had streams, as DynamoDB keeps
+	// serving those for 24 hours: disabled, their shards closed.
+	dropped []*table
+}
+
+// drop keeps the streams of t, a table being deleted, and forgets the
+// deleted tables none of whose streams is visible any more. The caller
+// holds db.mu for writing.
+func (s *streamState) drop(db *DB, t *table, now time.Time) {
+	s.dropped = slices.DeleteFunc(s.dropped, func(old *table) bool {
+		for _, st := range db.tableStreams(old) {
+			if st.visible(now) {
+				return false
+			}
+		}
+		return true
+	})
+	if t.streamLabel != "" {
+		t.stream = nil // disabled with the table
+		s.dropped = append(s.dropped, t)
+	}
+}
+
+// streamTables returns the tables whose streams may be served: the live
+// ones, in name order, then the deleted ones kept by drop; only those
+// named name when it is not nil. The caller holds db.mu.
+func (db *DB) streamTables(name *string) []*table {
+	var out []*table
+	for _, n := range sortedTables(db.tables) {
+		if name == nil || *name == n {
+			out = append(out, db.tables[n])
+		}
+	}
+	for _, t := range db.streams.dropped {
+		if name == nil || *name == t.name {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // streamState returns db's stream state. The caller holds db.mu for writing.
@@ -489,7 +527,7 @@ func (db *DB) splitsOf(t *table, label string) []shardSplit {
 // of deleted tables. The caller holds db.mu for writing.
 func (s *streamState) split(db *DB, t *table, sp shardSplit) {
 	for old := range s.splits {
-		if db.tables[old.name] != old {
+		if db.tables[old.name] != old && !slices.Contains(s.dropped, old) {
 			delete(s.splits, old)
 		}
 	}

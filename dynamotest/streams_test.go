@@ -357,9 +357,27 @@ func TestStreamsLifecycle(t *testing.T) {
 	is.NoErr(err)
 	is.Equal(len(list.Streams), 1)
 
-	// The streams of a table go with it.
+	// The streams of a deleted table are served, disabled, until 24 hours
+	// after their last record, as DynamoDB Local does.
+	put(t, db, "things", item{"pk": s("d")})
 	_, err = db.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: aws.String("things")})
 	is.NoErr(err)
+	d, err = st.DescribeStream(ctx, &dynamodbstreams.DescribeStreamInput{StreamArn: aws.String(second)})
+	is.NoErr(err)
+	is.Equal(d.StreamDescription.StreamStatus, streamtypes.StreamStatusDisabled)
+	is.Equal(aws.ToString(d.StreamDescription.Shards[0].SequenceNumberRange.EndingSequenceNumber), fmt.Sprintf("%021d", 4))
+	is.Equal(eventNames(readStream(t, st, second)), "INSERT:d") // c is trimmed
+	list, err = st.ListStreams(ctx, &dynamodbstreams.ListStreamsInput{TableName: aws.String("things")})
+	is.NoErr(err)
+	is.Equal(len(list.Streams), 1)
+	// A new table of the same name has streams of its own.
+	streamTable(t, db, "things", types.StreamViewTypeKeysOnly)
+	list, err = st.ListStreams(ctx, &dynamodbstreams.ListStreamsInput{TableName: aws.String("things")})
+	is.NoErr(err)
+	is.Equal(len(list.Streams), 2)
+	_, err = db.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: aws.String("things")})
+	is.NoErr(err)
+	clock.Advance(25 * time.Hour)
 	_, err = st.DescribeStream(ctx, &dynamodbstreams.DescribeStreamInput{StreamArn: aws.String(second)})
 	is.True(errors.As(err, &rnf))
 	is.Equal(rnf.ErrorMessage(), "Requested resource not found: Stream: "+second+" not found")

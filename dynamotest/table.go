@@ -534,6 +534,7 @@ func (db *DB) DeleteTable(ctx context.Context, in *dynamodb.DeleteTableInput, op
 	}
 	d := db.describe(t) // DynamoDB Local answers with the table still ACTIVE
 	delete(db.tables, t.name)
+	db.streams.drop(db, t, db.now())
 	return &dynamodb.DeleteTableOutput{TableDescription: d}, nil
 }
 
