@@ -346,6 +346,43 @@ func streamsScenario(t *testing.T, db tableAPI, st streamsAPI, table string) *st
 	return tr
 }
 
+// emptyStreamScenario enables a stream, disables it before any write and
+// enables another: the first stream is still listed and described.
+func emptyStreamScenario(t *testing.T, db tableAPI, st streamsAPI, table string) *streamTranscript {
+	t.Helper()
+	ctx := context.Background()
+	tr := &streamTranscript{t: t}
+	created, err := db.CreateTable(ctx, &dynamodb.CreateTableInput{
+		TableName:            aws.String(table),
+		BillingMode:          types.BillingModePayPerRequest,
+		KeySchema:            []types.KeySchemaElement{{AttributeName: aws.String("pk"), KeyType: types.KeyTypeHash}},
+		AttributeDefinitions: []types.AttributeDefinition{{AttributeName: aws.String("pk"), AttributeType: types.ScalarAttributeTypeS}},
+		StreamSpecification:  &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: types.StreamViewTypeNewImage},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _, _ = db.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: aws.String(table)}) }()
+	first := created.TableDescription.LatestStreamArn
+	_, err = db.UpdateTable(ctx, &dynamodb.UpdateTableInput{TableName: aws.String(table), StreamSpecification: &types.StreamSpecification{StreamEnabled: aws.Bool(false)}})
+	tr.add("disable", nil, err)
+	time.Sleep(5 * time.Millisecond) // a new label
+	up, err := db.UpdateTable(ctx, &dynamodb.UpdateTableInput{TableName: aws.String(table), StreamSpecification: &types.StreamSpecification{StreamEnabled: aws.Bool(true), StreamViewType: types.StreamViewTypeKeysOnly}})
+	tr.add("enable again", nil, err)
+	if err != nil {
+		return tr
+	}
+	_, err = db.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(table), Item: map[string]types.AttributeValue{"pk": s("a")}})
+	tr.add("put", nil, err)
+	out, err := st.ListStreams(ctx, &dynamodbstreams.ListStreamsInput{TableName: aws.String(table)})
+	tr.add("streams", out, err)
+	for _, arn := range []*string{first, up.TableDescription.LatestStreamArn} {
+		ds, err := st.DescribeStream(ctx, &dynamodbstreams.DescribeStreamInput{StreamArn: arn})
+		tr.add("describe", ds, err)
+	}
+	return tr
+}
+
 // TestStreamsServerMatchesDirect runs the scenario on a DB directly and
 // through NewServer with the SDK's clients: the wire must change nothing.
 func TestStreamsServerMatchesDirect(t *testing.T) {
@@ -371,21 +408,27 @@ func TestStreamsMatchLocal(t *testing.T) {
 	if endpoint == "" {
 		t.Skip("set GONAMO_TEST_ENDPOINT to a DynamoDB Local endpoint to compare with it")
 	}
-	table := fmt.Sprintf("streams_local_%08x", rand.Uint32())
-	ddb, st := streamsClients(endpoint)
-	want := streamsScenario(t, ddb, st, table).normalized(table)
+	for name, scenario := range map[string]func(*testing.T, tableAPI, streamsAPI, string) *streamTranscript{
+		"streams": streamsScenario, "empty stream": emptyStreamScenario,
+	} {
+		t.Run(name, func(t *testing.T) {
+			table := fmt.Sprintf("streams_local_%08x", rand.Uint32())
+			ddb, st := streamsClients(endpoint)
+			want := scenario(t, ddb, st, table).normalized(table)
 
-	srv := dynamotest.NewServer(dynamotest.New(func(o *dynamotest.Options) { o.Region = "ddblocal" }))
-	defer srv.Close()
-	ddb, st = streamsClients(srv.URL)
-	got := streamsScenario(t, ddb, st, table).normalized(table)
-	if len(got) != len(want) {
-		t.Fatalf("got %d steps, want %d:\n%s\n---\n%s", len(got), len(want), strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("step %d:\n got %s\nwant %s", i, got[i], want[i])
-		}
+			srv := dynamotest.NewServer(dynamotest.New(func(o *dynamotest.Options) { o.Region = "ddblocal" }))
+			defer srv.Close()
+			ddb, st = streamsClients(srv.URL)
+			got := scenario(t, ddb, st, table).normalized(table)
+			if len(got) != len(want) {
+				t.Fatalf("got %d steps, want %d:\n%s\n---\n%s", len(got), len(want), strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("step %d:\n got %s\nwant %s", i, got[i], want[i])
+				}
+			}
+		})
 	}
 }
 

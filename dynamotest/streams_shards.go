@@ -32,7 +32,7 @@ type stream struct {
 	label   string
 	arn     string
 	created time.Time
-	view    types.StreamViewType // "" when unknown: a disabled stream without records
+	view    types.StreamViewType
 	open    bool                 // the table's enabled stream
 	recs    []int                // indexes in t.log of its records, in order
 	start   uint64               // sequence number of its first record, or of the next one
@@ -55,6 +55,9 @@ func (db *DB) tableStreams(t *table) []*stream {
 			out = append(out, st)
 		}
 		return st
+	}
+	for _, lv := range t.streamViews {
+		add(lv.label).view = lv.view
 	}
 	var lastLabeled uint64
 	for i := range t.log {

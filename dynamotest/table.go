@@ -34,6 +34,10 @@ type table struct {
 
 	stream      *types.StreamSpecification
 	streamLabel string
+	// streamViews holds the view type of every stream the table has had,
+	// by label, in creation order: a stream disabled before any write
+	// leaves no trace in the change log.
+	streamViews []labelView
 	ttlAttr     string
 	ttlEnabled  bool
 
@@ -401,7 +405,14 @@ func (t *table) setStream(s *types.StreamSpecification, now time.Time) error {
 		label = now.UTC().Format("2006-01-02T15:04:05.000")
 	}
 	t.streamLabel = label
+	t.streamViews = append(t.streamViews, labelView{label, view})
 	return nil
+}
+
+// labelView is a stream's label and view type.
+type labelView struct {
+	label string
+	view  types.StreamViewType
 }
 
 // describe renders a table as DescribeTable returns it. The caller holds db.mu.
