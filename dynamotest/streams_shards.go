@@ -33,10 +33,10 @@ type stream struct {
 	arn     string
 	created time.Time
 	view    types.StreamViewType
-	open    bool                 // the table's enabled stream
-	recs    []int                // indexes in t.log of its records, in order
-	start   uint64               // sequence number of its first record, or of the next one
-	retired time.Time            // for a disabled stream, when it last changed
+	open    bool      // the table's enabled stream
+	recs    []int     // indexes in t.log of its records, in order
+	start   uint64    // sequence number of its first record, or of the next one
+	retired time.Time // for a disabled stream, when it last changed
 	splits  []shardSplit
 }
 
