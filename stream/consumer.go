@@ -44,10 +44,12 @@ type shard struct {
 	iter       *string
 	iterAt     time.Time
 	buf        []streamtypes.Record
-	exhausted  bool // read to its end
-	done       bool // exhausted and every record yielded
-	seeking    bool // skipping records older than since
-	hadBuf     bool // had records at the start of the merge
+	exhausted  bool      // read to its end
+	done       bool      // exhausted and every record yielded
+	seeking    bool      // skipping records older than since
+	since      time.Time // for startTime: the records created before it are skipped
+	latestAt   time.Time // for startLatest: when its first iterator was asked for
+	hadBuf     bool      // had records at the start of the merge
 }
 
 // New returns a consumer of the stream of table, read through client (a
@@ -298,7 +300,7 @@ func (c *Consumer[T]) fetch(ctx context.Context, s *shard) (int, error) {
 			seq := *r.Dynamodb.SequenceNumber
 			s.fetched = seq
 			if s.seeking {
-				if aws.ToTime(r.Dynamodb.ApproximateCreationDateTime).Before(c.since) {
+				if aws.ToTime(r.Dynamodb.ApproximateCreationDateTime).Before(s.since) {
 					first = i + 1
 					continue // a token keeps seeking from the trim horizon
 				}
@@ -337,6 +339,9 @@ func (c *Consumer[T]) position(ctx context.Context, s *shard) error {
 			in.ShardIteratorType, in.SequenceNumber = streamtypes.ShardIteratorTypeAtSequenceNumber, aws.String(s.at)
 		case s.start == startLatest:
 			in.ShardIteratorType = streamtypes.ShardIteratorTypeLatest
+			if s.latestAt.IsZero() {
+				s.latestAt = c.opts.Now() // before the call: no later record is older
+			}
 		default:
 			in.ShardIteratorType = streamtypes.ShardIteratorTypeTrimHorizon
 		}
@@ -481,7 +486,8 @@ func (c *Consumer[T]) init(ctx context.Context) error {
 	case posTime:
 		c.since = pos.at
 		for _, d := range shards {
-			c.add(d, startTime).seeking = true
+			s := c.add(d, startTime)
+			s.seeking, s.since = true, pos.at
 		}
 	case posToken:
 		return c.resume(pos.token, shards)
@@ -517,6 +523,16 @@ func (c *Consumer[T]) resume(tok Token, shards []streamtypes.Shard) error {
 				s.start = startTrimHorizon
 			}
 			s.after, s.fetched, s.at = p.After, p.After, p.At
+			s.since = tok.Since
+			if !p.Since.IsZero() {
+				s.since = p.Since
+			}
+			if s.start == startLatest && p.After == "" && p.At == "" && !p.LatestAt.IsZero() {
+				// No record of the shard was seen: read the records
+				// created since the latest position was taken, so none
+				// written after the token is lost.
+				s.start, s.since = startTime, p.LatestAt.Add(-LatestMargin)
+			}
 			s.seeking = s.start == startTime && p.After == "" && p.At == ""
 			s.exhausted, s.done = p.Done, p.Done
 			continue
@@ -577,6 +593,12 @@ func (c *Consumer[T]) Token() Token {
 		p := ShardPosition{ShardID: s.id, After: s.after, At: s.at, Done: s.done}
 		if s.start != startTrimHorizon {
 			p.Start = s.start
+		}
+		switch {
+		case s.start == startTime && !s.since.Equal(c.since):
+			p.Since = s.since
+		case s.start == startLatest && s.after == "" && s.at == "":
+			p.LatestAt = s.latestAt
 		}
 		t.Shards = append(t.Shards, p)
 	}

@@ -31,7 +31,9 @@
 // It starts at the trim horizon (the oldest record kept), at the latest
 // record, at a time (by reading from the trim horizon: expensive) or at a
 // Token, a per-shard position exactly after the last record yielded, which
-// marshals to JSON. Iterators are renewed before they expire and rebuilt
+// marshals to JSON (a shard read from the latest record that has had none
+// resumes from the time the token's position was taken, so records written
+// while the consumer was stopped are not lost). Iterators are renewed before they expire and rebuilt
 // from the last sequence number read when they did; records lost to the
 // 24-hour retention are an error (TrimFail) or a warning passed to a
 // callback while reading goes on from the oldest record kept

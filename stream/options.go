@@ -50,7 +50,8 @@ type Options struct {
 	// find new shards; it also does so whenever a shard ends and before it
 	// reports being caught up. Default: 10s.
 	DescribeEvery time.Duration
-	// Now is the consumer's clock, which ages shard iterators. Defaults
+	// Now is the consumer's clock, which ages shard iterators and dates
+	// the latest positions of tokens (ShardPosition.LatestAt). Defaults
 	// to time.Now; tests inject the clock of the fake.
 	Now func() time.Time
 	// ClientOptions are passed to every call of the Client.

@@ -73,7 +73,23 @@ type ShardPosition struct {
 	Start string `json:"start,omitempty"`
 	// Done is true for a shard read to its end.
 	Done bool `json:"done,omitempty"`
+	// Since, when set, replaces Token.Since for this shard.
+	Since time.Time `json:"since,omitzero"`
+	// LatestAt is when the position of a shard read from "latest" was
+	// taken, while none of its records has been seen. Resuming reads the
+	// shard from the trim horizon, skipping the records created more than
+	// LatestMargin before it: no record written after the token was taken
+	// is lost, and a few written just before may be yielded. It is read
+	// from Options.Now, which must agree within LatestMargin with the clock
+	// of the DynamoDB serving the stream: a consumer of a dynamotest DB on
+	// a clock of its own needs that clock.
+	LatestAt time.Time `json:"latest_at,omitzero"`
 }
+
+// LatestMargin is how long before ShardPosition.LatestAt a resumed shard
+// starts: it covers the difference between the consumer's clock and the
+// creation times DynamoDB gives records.
+const LatestMargin = time.Minute
 
 // Values of ShardPosition.Start.
 const (

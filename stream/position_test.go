@@ -60,6 +60,45 @@ func TestLatestReadsOnlyLaterChanges(t *testing.T) {
 	is.Equal(keysOf(collect(t, resumed)), "h")
 }
 
+// TestTokenAtLatestLosesNothing resumes from a token taken at the latest
+// position before any record arrived: the records written after it are
+// read, those written more than LatestMargin before it are not.
+func TestTokenAtLatestLosesNothing(t *testing.T) {
+	is := is.New(t)
+	f := newFixture(t, types.StreamViewTypeKeysOnly)
+	f.put(t, "old", 1)
+	f.clock.Advance(2 * stream.LatestMargin)
+	f.put(t, "recent", 1) // before the token, within the margin
+	f.clock.Advance(time.Second)
+	onClock := func(o *stream.Options) { o.Now = f.clock.Now } // the fake's clock, as LatestAt needs
+	c, err := stream.New(f.items, f.client, caughtUp, onClock, func(o *stream.Options) { o.Position = stream.Latest() })
+	is.NoErr(err)
+	is.Equal(keysOf(collect(t, c)), "")
+	tok := c.Token()
+	is.Equal(tok.Shards[0].Start, "latest")
+	is.Equal(tok.Shards[0].LatestAt, f.clock.Now())
+	stored, err := stream.ParseToken(tok.String())
+	is.NoErr(err)
+	is.Equal(stored, tok)
+
+	f.clock.Advance(time.Hour) // the consumer is down for an hour
+	f.put(t, "a", 1)
+	f.put(t, "b", 1)
+	resumed, err := stream.New(f.items, f.client, caughtUp, onClock, func(o *stream.Options) { o.Position = stream.AtToken(stored) })
+	is.NoErr(err)
+	var got []stream.Record[Item]
+	for r, err := range resumed.Records(context.Background()) {
+		is.NoErr(err)
+		got = append(got, r)
+		break
+	}
+	is.Equal(keysOf(got), "recent")
+	// The token of the resumed consumer goes on from there.
+	again, err := stream.New(f.items, f.client, caughtUp, onClock, func(o *stream.Options) { o.Position = stream.AtToken(resumed.Token()) })
+	is.NoErr(err)
+	is.Equal(keysOf(collect(t, again)), "a b")
+}
+
 func TestAtTimeSkipsOlderRecords(t *testing.T) {
 	is := is.New(t)
 	f := newFixture(t, types.StreamViewTypeKeysOnly, func(o *dynamotest.Options) { o.Streams.ShardRecords = 3 })
