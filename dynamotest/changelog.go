@@ -38,6 +38,9 @@ type Change struct {
 	// when the change was committed; "" when the table had no stream.
 	stream string
 	view   types.StreamViewType
+	// The item sizes of Keys, Old and New, for the SizeBytes of stream
+	// records.
+	keysSize, oldSize, newSize int
 }
 
 // Changes returns a copy of the change log of a table: every committed

@@ -348,7 +348,7 @@ func (db *DB) streamRecord(t *table, c *Change) (streamtypes.Record, int) {
 		SequenceNumber:              aws.String(seqString(c.Seq)),
 		StreamViewType:              streamtypes.StreamViewType(c.view),
 	}
-	size := value.ItemSize(c.Keys)
+	size := c.keysSize
 	newImage, oldImage, known := false, false, true
 	switch c.view {
 	case types.StreamViewTypeKeysOnly:
@@ -363,11 +363,11 @@ func (db *DB) streamRecord(t *table, c *Change) (streamtypes.Record, int) {
 	}
 	if newImage && c.New != nil {
 		sr.NewImage = toStreamItem(c.New)
-		size += value.ItemSize(c.New)
+		size += c.newSize
 	}
 	if oldImage && c.Old != nil {
 		sr.OldImage = toStreamItem(c.Old)
-		size += value.ItemSize(c.Old)
+		size += c.oldSize
 	}
 	if known {
 		sr.SizeBytes = aws.Int64(int64(size))
@@ -417,9 +417,30 @@ func toStreamItem(it value.Item) map[string]streamtypes.AttributeValue {
 	if it == nil {
 		return nil
 	}
+	// The S and N members, most of an item, come from one slice each.
+	nS, nN := 0, 0
+	for _, v := range it {
+		switch v.(type) {
+		case *types.AttributeValueMemberS:
+			nS++
+		case *types.AttributeValueMemberN:
+			nN++
+		}
+	}
+	ss := make([]streamtypes.AttributeValueMemberS, nS)
+	ns := make([]streamtypes.AttributeValueMemberN, nN)
 	out := make(map[string]streamtypes.AttributeValue, len(it))
 	for k, v := range it {
-		out[k] = toStreamValue(v)
+		switch x := v.(type) {
+		case *types.AttributeValueMemberS:
+			ss[0].Value = x.Value
+			out[k], ss = &ss[0], ss[1:]
+		case *types.AttributeValueMemberN:
+			ns[0].Value = x.Value
+			out[k], ns = &ns[0], ns[1:]
+		default:
+			out[k] = toStreamValue(v)
+		}
 	}
 	return out
 }

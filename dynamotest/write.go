@@ -181,19 +181,20 @@ func (db *DB) commit(t *table, id string, newItem value.Item, ttl bool) {
 	if t.stream != nil {
 		c.stream, c.view = t.streamLabel, t.stream.StreamViewType
 	}
+	src := newItem
 	switch {
 	case old == nil:
 		c.Event, c.New = EventInsert, newItem
+		c.newSize = t.items[id].size
 	case newItem == nil:
 		c.Event, c.Old = EventRemove, old.item
+		c.oldSize, src = old.size, old.item
 	default:
 		c.Event, c.Old, c.New = EventModify, old.item, newItem
-	}
-	src := newItem
-	if src == nil {
-		src = old.item
+		c.oldSize, c.newSize = old.size, t.items[id].size
 	}
 	c.Keys = keyOf(src, t.keys)
+	c.keysSize = value.ItemSize(c.Keys)
 	t.nextSeq++
 	c.Seq = t.nextSeq
 	t.log = append(t.log, c)
