@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/gonamo/gonamo/internal/wait"
 )
 
 // ErrUnprocessed is the cause of a *BatchError whose requests DynamoDB kept
@@ -54,7 +55,7 @@ type BatchOptions struct {
 
 // batchOptions applies optFns to the defaults and checks the result.
 func batchOptions(optFns []func(*BatchOptions)) (*BatchOptions, error) {
-	o := &BatchOptions{MaxAttempts: 8, BaseDelay: 50 * time.Millisecond, MaxDelay: 5 * time.Second, Jitter: 1, Concurrency: 1, sleep: sleepCtx}
+	o := &BatchOptions{MaxAttempts: 8, BaseDelay: 50 * time.Millisecond, MaxDelay: 5 * time.Second, Jitter: 1, Concurrency: 1, sleep: wait.For}
 	for _, f := range optFns {
 		f(o)
 	}
@@ -72,7 +73,7 @@ func batchOptions(optFns []func(*BatchOptions)) (*BatchOptions, error) {
 		return nil, bad("Jitter", "must be between 0 and 1, not %v", o.Jitter)
 	}
 	if o.sleep == nil {
-		o.sleep = sleepCtx
+		o.sleep = wait.For
 	}
 	return o, nil
 }

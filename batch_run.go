@@ -196,21 +196,6 @@ func (o *BatchOptions) backoff(attempt int, rnd func() float64) time.Duration {
 	return d - time.Duration(o.Jitter*rnd()*float64(d))
 }
 
-// sleepCtx waits for d or until ctx ends.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
 // retryable reports whether err is DynamoDB asking to slow down or a
 // transient server error, which a batch retries like unprocessed requests.
 func retryable(err error) bool {

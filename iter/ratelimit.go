@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/gonamo/gonamo/internal/wait"
 	"golang.org/x/time/rate"
 )
 
@@ -91,16 +92,5 @@ const maxDelay = 100 * 365 * 24 * time.Hour
 
 // sleepUntil waits until t or until ctx is done.
 func sleepUntil(ctx context.Context, t time.Time) error {
-	d := time.Until(t)
-	if d <= 0 {
-		return ctx.Err()
-	}
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-timer.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return wait.For(ctx, time.Until(t))
 }

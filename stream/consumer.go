@@ -13,6 +13,7 @@ import (
 	streamtypes "github.com/aws/aws-sdk-go-v2/service/dynamodbstreams/types"
 
 	"github.com/gonamo/gonamo"
+	"github.com/gonamo/gonamo/internal/wait"
 )
 
 // Consumer reads the stream of a table as one ordered sequence of typed
@@ -127,7 +128,7 @@ func (c *Consumer[T]) Records(ctx context.Context) stditer.Seq2[Record[T], error
 			if c.opts.StopWhenCaughtUp {
 				return
 			}
-			if err := sleep(ctx, c.wait); err != nil {
+			if err := wait.For(ctx, c.wait); err != nil {
 				yield(zero, err)
 				return
 			}
@@ -138,17 +139,6 @@ func (c *Consumer[T]) Records(ctx context.Context) stditer.Seq2[Record[T], error
 
 // errStop is the loop body's break, passed up by round.
 var errStop = errors.New("gonamo: stream loop stopped")
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
 
 // active returns the shards being read: not done, their parent done or
 // unknown.
