@@ -113,6 +113,7 @@ type field[T, V any] struct {
 	path  expr.Path // document path
 	where string    // document path as text, for errors
 	codec Codec[V]  // encodes operands
+	sc    scalar[V] // codec, when it is a scalar codec: found once, not per operand
 	opts  Options[V]
 	ttl   bool
 	err   error
@@ -152,6 +153,7 @@ func newAttr[T, V, P any](name string, get func(*T) *P, c Codec[P], oc Codec[V],
 		path:  expr.Name(name),
 		where: name,
 		codec: oc,
+		sc:    asScalar(oc),
 		opts:  opts,
 	}
 	switch {

@@ -88,7 +88,14 @@ func (c Condition[T]) combine(others []Condition[T], or bool) Condition[T] {
 		return *only // keeps the term of a single condition
 	}
 	// The expressions go to expr through a buffer on the stack when they
-	// are few, as expr keeps none of the slice itself.
+	// are few, as expr keeps none of the slice itself; one, the common
+	// case, goes as it is.
+	if len(others) == 1 {
+		if or {
+			return Condition[T]{c: c.c.Or(others[0].c)}
+		}
+		return Condition[T]{c: c.c.And(others[0].c)}
+	}
 	var buf [4]expr.Condition[T]
 	xs := buf[:0]
 	if len(others) > len(buf) {
@@ -273,7 +280,20 @@ func (u Update[T]) And(others ...Update[T]) Update[T] {
 			return others[i]
 		}
 	}
-	// As in Condition.combine, few expressions go through the stack.
+	// The common few expressions are passed as they are, more through a
+	// buffer on the stack, as in Condition.combine.
+	switch len(others) {
+	case 0:
+		return u
+	case 1:
+		return Update[T]{u: u.u.And(others[0].u)}
+	case 2:
+		return Update[T]{u: u.u.And(others[0].u, others[1].u)}
+	case 3:
+		return Update[T]{u: u.u.And(others[0].u, others[1].u, others[2].u)}
+	case 4:
+		return Update[T]{u: u.u.And(others[0].u, others[1].u, others[2].u, others[3].u)}
+	}
 	var buf [8]expr.Update[T]
 	xs := buf[:0]
 	if len(others) > len(buf) {

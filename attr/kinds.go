@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
@@ -251,47 +252,61 @@ func (a NumberAttr[T, V]) arith(by V, minus bool, start *V) Update[T] {
 type SetAttr[T, S, E any] struct {
 	Attr[T, S]
 	set setCodec[S, E]
+	// text converts the elements of string and number sets; it is nil for
+	// binary sets, whose elements E are []byte.
+	text elem[E]
 }
 
-func setAttr[T, S, E any](name string, get func(*T) *S, c setCodec[S, E], opts []func(*Options[S])) SetAttr[T, S, E] {
-	return SetAttr[T, S, E]{plain(name, get, Codec[S](c), opts), c}
+func setAttr[T, S, E any](name string, get func(*T) *S, c setCodec[S, E], text elem[E], opts []func(*Options[S])) SetAttr[T, S, E] {
+	return SetAttr[T, S, E]{plain(name, get, Codec[S](c), opts), c, text}
 }
 
 // StringSet returns the descriptor of a string set (SS) held in a slice.
 func StringSet[T any, E ~string](name string, get func(*T) *[]E, opts ...func(*Options[[]E])) SetAttr[T, []E, E] {
-	return setAttr(name, get, sliceSet[E, stringElem[E]]{}, opts)
+	return setAttr(name, get, sliceSet[E, stringElem[E]]{}, elem[E](stringElem[E]{}), opts)
 }
 
 // StringSetMap returns the descriptor of a string set (SS) held in a
 // map[E]struct{}.
 func StringSetMap[T any, E ~string](name string, get func(*T) *map[E]struct{}, opts ...func(*Options[map[E]struct{}])) SetAttr[T, map[E]struct{}, E] {
-	return setAttr(name, get, mapSet[E, stringElem[E]]{}, opts)
+	return setAttr(name, get, mapSet[E, stringElem[E]]{}, elem[E](stringElem[E]{}), opts)
 }
 
 // NumberSet returns the descriptor of a number set (NS) held in a slice of
 // any Go number type.
 func NumberSet[T any, E Numeric](name string, get func(*T) *[]E, opts ...func(*Options[[]E])) SetAttr[T, []E, E] {
-	return setAttr(name, get, sliceSet[E, numberElem[E]]{newNumberElem[E]()}, opts)
+	x := newNumberElem[E]()
+	return setAttr(name, get, sliceSet[E, numberElem[E]]{x}, elem[E](x), opts)
 }
 
 // NumberSetMap returns the descriptor of a number set (NS) held in a
 // map[E]struct{}.
 func NumberSetMap[T any, E Numeric](name string, get func(*T) *map[E]struct{}, opts ...func(*Options[map[E]struct{}])) SetAttr[T, map[E]struct{}, E] {
-	return setAttr(name, get, mapSet[E, numberElem[E]]{newNumberElem[E]()}, opts)
+	x := newNumberElem[E]()
+	return setAttr(name, get, mapSet[E, numberElem[E]]{x}, elem[E](x), opts)
 }
 
 // BinarySet returns the descriptor of a binary set (BS) held in a
 // [][]byte.
 func BinarySet[T any](name string, get func(*T) *[][]byte, opts ...func(*Options[[][]byte])) SetAttr[T, [][]byte, []byte] {
-	return setAttr(name, get, setCodec[[][]byte, []byte](binarySet{}), opts)
+	return setAttr(name, get, setCodec[[][]byte, []byte](binarySet{}), nil, opts)
 }
 
-// elems encodes the set operand of ADD and DELETE.
+// elems encodes the set operand of ADD and DELETE. Its calls are static,
+// so that es, the variadic argument of Add and Delete, stays on the stack.
 func (a SetAttr[T, S, E]) elems(es []E) (types.AttributeValue, error) {
 	if err := a.check(); err != nil {
 		return nil, err
 	}
-	av, err := a.set.encodeElems(es)
+	var av types.AttributeValue
+	var err error
+	if a.text != nil {
+		av, err = textSetOf(a.text, es)
+	} else if _, ok := any(a.set).(binarySet); ok { // E is []byte
+		av, err = binarySet{}.encodeElems(*(*[][]byte)(unsafe.Pointer(&es)))
+	} else { // a SetAttr made without constructor
+		return nil, errZero()
+	}
 	if err != nil {
 		return nil, a.f.fail(err)
 	}
@@ -398,6 +413,7 @@ func (a ListAttr[T, E]) Index(i int) Attr[T, E] {
 		path:  a.f.path.Index(i),
 		where: a.f.where + "[" + strconv.Itoa(i) + "]",
 		codec: a.elem,
+		sc:    asScalar(a.elem),
 	}}
 }
 
@@ -478,6 +494,7 @@ func (a MapAttr[T, V]) Key(k string) Attr[T, V] {
 		path:  a.f.path.Key(k),
 		where: a.f.where + "." + k,
 		codec: a.elem,
+		sc:    asScalar(a.elem),
 	}
 	if err := checkUTF8(k); err != nil {
 		f.err = f.fail(err)

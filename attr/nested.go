@@ -29,6 +29,7 @@ func nested[T, S, V any](parent Descriptor[T, S], child Descriptor[S, V]) *field
 		path:  p.path.Key(f.f.name),
 		where: p.where + "." + f.f.name,
 		codec: f.f.codec,
+		sc:    f.f.sc,
 		opts:  f.f.opts,
 	}
 }
@@ -60,7 +61,7 @@ func NestedNumber[T, S, V any](parent Descriptor[T, S], f NumberAttr[S, V]) Numb
 // NestedSet is Nested for a set attribute, keeping Add, Delete and
 // Contains.
 func NestedSet[T, S, X, E any](parent Descriptor[T, S], f SetAttr[S, X, E]) SetAttr[T, X, E] {
-	return SetAttr[T, X, E]{Nested(parent, f.Attr), f.set}
+	return SetAttr[T, X, E]{Nested(parent, f.Attr), f.set, f.text}
 }
 
 // NestedList is Nested for a list attribute, keeping Append, Prepend, Index

@@ -29,12 +29,28 @@ func encodeOperand[V any](c Codec[V], v V) (types.AttributeValue, error) {
 	return c.Encode(&w)
 }
 
+// asScalar returns c as a scalar codec, or nil when it is none.
+func asScalar[V any](c Codec[V]) scalar[V] {
+	sc, _ := c.(scalar[V])
+	return sc
+}
+
+// encode encodes the operand v as encodeOperand does, with the scalar codec
+// found when f was built.
+func (f *field[T, V]) encode(v V) (types.AttributeValue, error) {
+	if f.sc != nil {
+		return f.sc.encodeValue(v)
+	}
+	w := v
+	return f.codec.Encode(&w)
+}
+
 // operand encodes an operand of a condition or of ADD, as value does.
 func (f *field[T, V]) operand(v V) (types.AttributeValue, error) {
 	if f.err != nil {
 		return nil, f.err
 	}
-	av, err := encodeOperand(f.codec, v)
+	av, err := f.encode(v)
 	if err != nil {
 		return nil, f.fail(err)
 	}
@@ -55,7 +71,7 @@ func (f *field[T, V]) writtenValue(v V) (types.AttributeValue, error) {
 			return nil, f.fail(validationError(err))
 		}
 	}
-	av, err := encodeOperand(f.codec, v)
+	av, err := f.encode(v)
 	if err != nil {
 		return nil, f.fail(err)
 	}

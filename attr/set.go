@@ -10,11 +10,9 @@ import (
 )
 
 // setCodec is the codec of a set type S (a slice or a map of E) with the
-// element operations SetAttr needs.
+// element operation SetAttr needs besides those of elem (see SetAttr.elems).
 type setCodec[S, E any] interface {
 	Codec[S]
-	// encodeElems returns the set value holding es, for ADD and DELETE.
-	encodeElems(es []E) (types.AttributeValue, error)
 	// encodeElem returns the scalar value of one element, for contains.
 	encodeElem(e *E) (types.AttributeValue, error)
 }
@@ -104,6 +102,24 @@ func textSet(t expr.Type, ss []string) (types.AttributeValue, error) {
 		return &types.AttributeValueMemberNS{Value: ss}, nil
 	}
 	return &types.AttributeValueMemberSS{Value: ss}, nil
+}
+
+// textSetOf builds the SS or NS value of the elements es, formatted one by
+// one by x: as sliceSet.encodeElems does, but passing the elements by value,
+// so that es does not escape.
+func textSetOf[E any](x elem[E], es []E) (types.AttributeValue, error) {
+	if len(es) == 0 {
+		return nil, emptySet()
+	}
+	ss := make([]string, len(es))
+	for i, e := range es {
+		s, err := x.format(e)
+		if err != nil {
+			return nil, err
+		}
+		ss[i] = s
+	}
+	return textSet(x.setType(), ss)
 }
 
 // duplicate returns an element present twice in ss.
@@ -210,10 +226,6 @@ func (c mapSet[E, X]) Encode(v *map[E]struct{}) (types.AttributeValue, error) {
 		ss = append(ss, s)
 	}
 	return textSet(c.x.setType(), ss)
-}
-
-func (c mapSet[E, X]) encodeElems(es []E) (types.AttributeValue, error) {
-	return sliceSet[E, X](c).encodeElems(es)
 }
 
 func (c mapSet[E, X]) encodeElem(e *E) (types.AttributeValue, error) {

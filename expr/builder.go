@@ -2,6 +2,7 @@ package expr
 
 import (
 	"strconv"
+	"unsafe"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
@@ -32,6 +33,45 @@ type Builder[T any] struct {
 	values          [inlinePlaceholders]types.AttributeValue
 	moreValues      []types.AttributeValue
 	nameIndex       map[string]int // number of each name, built once they outgrow a linear search
+	// texts holds the expressions rendered so far, back to back: each
+	// one is handed out as a string over its bytes, and the next ones are
+	// written after it, so the expressions of one request take one
+	// allocation.
+	texts *textChunk
+}
+
+// textChunk is a piece of memory the strings of expressions are cut from.
+// Its bytes are written once, before the string over them is handed out,
+// and never again; used counts them, and is kept in the chunk rather than
+// in the Builder so that even a copied Builder never writes over the
+// strings of the original.
+type textChunk struct {
+	used int
+	buf  [textChunkSize]byte
+}
+
+// textChunkSize is the size of the text of a textChunk, making the chunk
+// 128 bytes: the condition and the update of a typical UpdateItem.
+const textChunkSize = 128 - 8
+
+// text returns the rendered expression buf as a string, cut from b.texts
+// when it fits there or in a new chunk. An expression longer than half a
+// chunk gets a string of its own.
+func (b *Builder[T]) text(buf []byte) string {
+	if len(buf) == 0 {
+		return ""
+	}
+	c := b.texts
+	if c == nil || len(buf) > len(c.buf)-c.used {
+		if len(buf) > textChunkSize/2 {
+			return string(buf)
+		}
+		c = new(textChunk)
+		b.texts = c
+	}
+	start := c.used
+	c.used += copy(c.buf[start:], buf)
+	return unsafe.String(&c.buf[start], len(buf))
 }
 
 // renderBuffer is the size of the buffer on the stack in which an
@@ -86,12 +126,15 @@ func (b *Builder[T]) Condition(c Condition[T]) (string, error) {
 	}
 	var arr [renderBuffer]byte
 	buf := arr[:0]
-	if c.n != nil {
+	switch {
+	case c.n != nil:
 		buf = b.cond(buf, c.n)
-	} else {
+	case c.conn != 0:
+		buf = b.pair(buf, &c)
+	default:
 		buf = b.leaf(buf, &c.leaf)
 	}
-	return string(buf), nil
+	return b.text(buf), nil
 }
 
 // KeyCondition renders k for the KeyConditionExpression of a Query: the
@@ -132,7 +175,7 @@ func (b *Builder[T]) KeyCondition(k KeyCondition[T]) (string, error) {
 		buf = b.value(buf, k.values[0])
 		buf = append(buf, ')')
 	}
-	return string(buf), nil
+	return b.text(buf), nil
 }
 
 // Update renders u for an UpdateExpression: a SET, a REMOVE, an ADD and a
@@ -143,24 +186,33 @@ func (b *Builder[T]) Update(u Update[T]) (string, error) {
 	if u.err != nil || u.size() == 0 {
 		return "", u.err
 	}
+	acts := u.more
+	if acts == nil {
+		acts = u.inline[:u.n]
+	}
+	var present [numActionKinds]bool
+	for i := range acts {
+		present[acts[i].kind] = true
+	}
 	var arr [renderBuffer]byte
 	buf := arr[:0]
 	for kind := actSet; kind < numActionKinds; kind++ {
+		if !present[kind] {
+			continue
+		}
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, kind.String()...)
+		buf = append(buf, ' ')
 		first := true
-		for i := range u.size() {
-			a := u.at(i)
+		for i := range acts {
+			a := &acts[i]
 			if a.kind != kind {
 				continue
 			}
-			switch {
-			case !first:
+			if !first {
 				buf = append(buf, ", "...)
-			case len(buf) > 0:
-				buf = append(buf, ' ')
-				fallthrough
-			default:
-				buf = append(buf, kind.String()...)
-				buf = append(buf, ' ')
 			}
 			first = false
 			buf = b.path(buf, a.target())
@@ -177,7 +229,7 @@ func (b *Builder[T]) Update(u Update[T]) (string, error) {
 			}
 		}
 	}
-	return string(buf), nil
+	return b.text(buf), nil
 }
 
 // Projection renders p for a ProjectionExpression: its paths separated by
@@ -194,7 +246,7 @@ func (b *Builder[T]) Projection(p Projection[T]) (string, error) {
 		}
 		buf = b.path(buf, q)
 	}
-	return string(buf), nil
+	return b.text(buf), nil
 }
 
 // Names returns the name placeholders rendered so far, for
@@ -291,6 +343,9 @@ func (b *Builder[T]) value(buf []byte, v types.AttributeValue) []byte {
 }
 
 func (b *Builder[T]) path(buf []byte, p Path) []byte {
+	if len(p.elems) == 1 { // a top-level attribute, the common case
+		return b.name(buf, p.elems[0].name)
+	}
 	for i, e := range p.elems {
 		switch {
 		case e.isIndex:
@@ -371,6 +426,17 @@ func (b *Builder[T]) leaf(buf []byte, l *leaf) []byte {
 	return append(buf, ')')
 }
 
+// pair renders the connective of two leaves held inline in c.
+func (b *Builder[T]) pair(buf []byte, c *Condition[T]) []byte {
+	buf = b.leaf(buf, &c.leaf)
+	if c.conn == condOr {
+		buf = append(buf, " OR "...)
+	} else {
+		buf = append(buf, " AND "...)
+	}
+	return b.leaf(buf, &c.pair)
+}
+
 func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 	switch n.kind {
 	case condCompare:
@@ -429,6 +495,10 @@ func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 			// better. A kid is wrapped once at most, and DynamoDB rejects
 			// only doubled parentheses.
 			switch {
+			case k.n == nil && k.conn != 0:
+				buf = append(buf, '(')
+				buf = b.pair(buf, k)
+				buf = append(buf, ')')
 			case k.n == nil:
 				buf = b.leaf(buf, &k.leaf)
 			case k.n.kind == condAnd || k.n.kind == condOr:
@@ -443,6 +513,10 @@ func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 		k := &n.kids[0]
 		buf = append(buf, "NOT "...)
 		switch {
+		case k.n == nil && k.conn != 0:
+			buf = append(buf, '(')
+			buf = b.pair(buf, k)
+			buf = append(buf, ')')
 		case k.n == nil && k.leaf.kind.isCall():
 			buf = b.leaf(buf, &k.leaf)
 		case k.n == nil:

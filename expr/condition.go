@@ -90,6 +90,12 @@ func (t Type) valid() bool {
 type Condition[T any] struct {
 	n    *condNode[T]
 	leaf leaf // a comparison or function of a path and a value, held inline when n is nil
+	// conn is condAnd or condOr when c is the connective of two leaves,
+	// leaf and pair, held inline like a single leaf: the common
+	// "version = :v AND begins_with(sk, :p)" allocates nothing. It is 0
+	// otherwise.
+	conn condKind
+	pair leaf
 	err  error
 }
 
@@ -111,11 +117,17 @@ func (l *leaf) path() Path { return Path{elems: unsafe.Slice(l.elems, l.n)} }
 
 // kind returns the kind of c's root, 0 when c is absent.
 func (c *Condition[T]) kind() condKind {
-	if c.n != nil {
+	switch {
+	case c.n != nil:
 		return c.n.kind
+	case c.conn != 0:
+		return c.conn
 	}
 	return c.leaf.kind
 }
+
+// isLeaf reports whether c is a single leaf.
+func (c *Condition[T]) isLeaf() bool { return c.n == nil && c.conn == 0 && c.leaf.kind != 0 }
 
 type condNode[T any] struct {
 	kind condKind
@@ -346,6 +358,11 @@ func combine[T any](kind condKind, c Condition[T], others []Condition[T]) Condit
 	case 1: // connectives have two kids or more, so last is no connective of kind
 		return last
 	}
+	if count == 2 && inlinePairs {
+		if a, b, ok := twoLeaves(kind, c, others); ok {
+			return Condition[T]{leaf: a, conn: kind, pair: b}
+		}
+	}
 	var n *condNode[T]
 	var kids []Condition[T]
 	if count == 2 {
@@ -362,6 +379,37 @@ func combine[T any](kind condKind, c Condition[T], others []Condition[T]) Condit
 	return Condition[T]{n: n}
 }
 
+// inlinePairs lets tests turn off the inline connective of two leaves, to
+// check that it renders as the general node does.
+var inlinePairs = true
+
+// twoLeaves returns the two kids c and others give to a connective of kind
+// when they are both leaves, so that it can be held inline. It is called
+// when they give two kids.
+func twoLeaves[T any](kind condKind, c Condition[T], others []Condition[T]) (a, b leaf, ok bool) {
+	got := 0
+	for i := -1; i < len(others); i++ {
+		x := &c
+		if i >= 0 {
+			x = &others[i]
+		}
+		switch {
+		case x.kind() == 0:
+			continue
+		case x.n == nil && x.conn == kind: // an inline pair, the only part present
+			return x.leaf, x.pair, true
+		case !x.isLeaf():
+			return leaf{}, leaf{}, false
+		case got == 0:
+			a = x.leaf
+		default:
+			b = x.leaf
+		}
+		got++
+	}
+	return a, b, true
+}
+
 // kidCount returns how many kids c gives to a connective of kind: none when
 // absent, its own kids when it is of that kind, else one.
 func (c Condition[T]) kidCount(kind condKind) int {
@@ -369,6 +417,9 @@ func (c Condition[T]) kidCount(kind condKind) int {
 	case 0:
 		return 0
 	case kind:
+		if c.n == nil {
+			return 2 // an inline pair
+		}
 		return len(c.n.kids)
 	}
 	return 1
@@ -380,6 +431,9 @@ func (c Condition[T]) appendKids(kind condKind, kids []Condition[T]) []Condition
 	case 0:
 		return kids
 	case kind:
+		if c.n == nil {
+			return append(kids, Condition[T]{leaf: c.leaf}, Condition[T]{leaf: c.pair})
+		}
 		return append(kids, c.n.kids...)
 	}
 	return append(kids, c)

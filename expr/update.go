@@ -2,6 +2,7 @@ package expr
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
@@ -17,28 +18,44 @@ import (
 // rejects them; like every building mistake it is kept in the value (the
 // first one wins) and returned by Builder.Update.
 type Update[T any] struct {
-	// one is the only action when actions is nil (kind actNone for none):
-	// a single action, what every constructor returns, takes no allocation.
-	one action[T]
-	// actions holds all the actions when there are two or more. The slice
-	// is made by And and never written afterwards, so Updates share it
-	// freely.
-	actions []action[T]
-	err     error
+	// n is the number of actions. Up to inlineActions of them are held in
+	// inline, so that building and combining a few actions allocates
+	// nothing; more are all in more, a slice made by And and never written
+	// afterwards, which Updates therefore share freely.
+	n      int32
+	inline [inlineActions]action[T]
+	more   []action[T]
+	err    error
 }
 
-// action is one action, kept small as And copies them: the elements of
-// its (valid) target path, and the value of ADD, DELETE or of a SET to a
-// value, or the right-hand side of any other SET.
+// inlineActions is how many actions an Update holds without allocating:
+// enough for the updates of a typical UpdateItem.
+const inlineActions = 6
+
+// inlineLimit is inlineActions, or less when a test checks that actions in a
+// slice render as inline ones do.
+var inlineLimit = inlineActions
+
+// action is one action, kept small as Updates hold several and And copies
+// them: the elements of its (valid) target path, as a pointer and a length
+// (paths are immutable, so the pointer reaches the same elements for
+// good), and the value of ADD, DELETE or of a SET to a value, or the
+// right-hand side of any other SET.
 type action[T any] struct {
 	kind  actionKind
-	path  []pathElem
+	n     int32
+	elems *pathElem
 	value types.AttributeValue
 	rhs   *Operand[T]
 }
 
+// newAction returns the action of kind on the valid path p.
+func newAction[T any](kind actionKind, p Path) action[T] {
+	return action[T]{kind: kind, n: int32(len(p.elems)), elems: unsafe.SliceData(p.elems)}
+}
+
 // target returns the path of a.
-func (a *action[T]) target() Path { return Path{elems: a.path} }
+func (a *action[T]) target() Path { return Path{elems: unsafe.Slice(a.elems, a.n)} }
 
 type actionKind uint8
 
@@ -56,25 +73,21 @@ func (k actionKind) String() string {
 }
 
 // size returns the number of actions of u.
-func (u *Update[T]) size() int {
-	switch {
-	case u.actions != nil:
-		return len(u.actions)
-	case u.one.kind != actNone:
-		return 1
-	}
-	return 0
-}
+func (u *Update[T]) size() int { return int(u.n) }
 
 // at returns action i of u, for i < u.size().
 func (u *Update[T]) at(i int) *action[T] {
-	if u.actions != nil {
-		return &u.actions[i]
+	if u.more != nil {
+		return &u.more[i]
 	}
-	return &u.one
+	return &u.inline[i]
 }
 
-func single[T any](a action[T]) Update[T] { return Update[T]{one: a} }
+func single[T any](a action[T]) Update[T] {
+	u := Update[T]{n: 1}
+	u.inline[0] = a
+	return u
+}
 
 // Set returns the action SET p = v. The value v may be a path, a value,
 // IfNotExists, ListAppend, or one Plus or Minus of those (but not of
@@ -86,7 +99,7 @@ func Set[T any](p Path, v Operand[T]) Update[T] {
 	if err := v.allowedIn("in SET", setKinds); err != nil {
 		return Update[T]{err: err}
 	}
-	a := action[T]{kind: actSet, path: p.elems}
+	a := newAction[T](actSet, p)
 	if v.kind == opValue {
 		a.value = v.value
 	} else {
@@ -102,7 +115,7 @@ func Remove[T any](p Path) Update[T] {
 	if err := p.Err(); err != nil {
 		return Update[T]{err: err}
 	}
-	return single(action[T]{kind: actRemove, path: p.elems})
+	return single(newAction[T](actRemove, p))
 }
 
 // Add returns the action ADD p v: v (a number, N) is added to the number at
@@ -128,7 +141,9 @@ func setAction[T any](kind actionKind, p Path, v types.AttributeValue, allowed .
 	t := valueType(v)
 	for _, a := range allowed {
 		if t == a {
-			return single(action[T]{kind: kind, path: p.elems, value: v})
+			a := newAction[T](kind, p)
+			a.value = v
+			return single(a)
 		}
 	}
 	return Update[T]{err: newError(ErrInvalidOperand, fmt.Sprintf("%s of a value of type %s on %s", kind, string(t), p))}
@@ -136,8 +151,8 @@ func setAction[T any](kind actionKind, p Path, v types.AttributeValue, allowed .
 
 // And returns an Update holding the actions of u followed by those of
 // others, in order. Zero Updates add nothing. u and others are left as they
-// were: the result has a slice of its own, or is one of them when only one
-// has actions.
+// were: the result holds its actions itself (or in a slice of its own when
+// they are many), or is one of them when only one has actions.
 func (u Update[T]) And(others ...Update[T]) Update[T] {
 	if u.err != nil {
 		return u
@@ -161,24 +176,39 @@ func (u Update[T]) And(others ...Update[T]) Update[T] {
 	case parts == 1:
 		return others[only]
 	}
-	actions := make([]action[T], 0, n)
+	out := Update[T]{n: int32(n)}
+	if n <= inlineLimit {
+		out.err = joinActions(out.inline[:0:n], &u, others)
+	} else {
+		out.more = make([]action[T], n)
+		out.err = joinActions(out.more[:0], &u, others)
+	}
+	if out.err != nil {
+		return Update[T]{err: out.err}
+	}
+	return out
+}
+
+// joinActions appends the actions of u and others to dst, whose capacity
+// holds them all, checking each against those before it.
+func joinActions[T any](dst []action[T], u *Update[T], others []Update[T]) error {
 	for i := range u.size() {
-		actions = append(actions, *u.at(i))
+		dst = append(dst, *u.at(i))
 	}
 	for i := range others {
 		o := &others[i]
 		for j := range o.size() {
 			a := o.at(j)
-			for k := range actions {
-				b := &actions[k]
+			for k := range dst {
+				b := &dst[k]
 				if relate(b.target(), a.target()) != disjoint {
-					return Update[T]{err: overlap(b.kind.String(), b.target(), a.kind.String(), a.target())}
+					return overlap(b.kind.String(), b.target(), a.kind.String(), a.target())
 				}
 			}
-			actions = append(actions, *a)
+			dst = append(dst, *a)
 		}
 	}
-	return Update[T]{actions: actions}
+	return nil
 }
 
 // overlap returns the ErrPathOverlap error for two target paths DynamoDB
