@@ -424,3 +424,18 @@ func decodeNumberOp(op fieldOp, s string, p unsafe.Pointer) bool {
 	}
 	return true
 }
+
+// A tag schema's fields of strings, bools and numbers take the ops too:
+// their values are at their offsets, and the tag options only change what
+// an empty value writes (omitempty) or what an absent one reads, which the
+// general path handles.
+func (t *tagField[T]) fastOp() (fieldOp, uintptr, bool) {
+	c, ok := t.f.c.(interface{ valueOp() fieldOp })
+	if !ok {
+		return opNone, 0, false
+	}
+	op := c.valueOp()
+	return op, t.f.off, op != opNone && !t.f.omitEmpty
+}
+
+func (t typed[V]) valueOp() fieldOp { return valueOp(t.c) }
