@@ -275,11 +275,11 @@ func ExampleShardPosition() {
 
 func ExampleLatestMargin() {
 	// A shard read from the latest record that had none when its token
-	// was taken: resuming reads its records created since 08:59.
+	// was taken: resuming reads its records created since 08:58.
 	tok, _ := stream.ParseToken(`{"stream_arn":"arn:s","shards":[{"shard_id":"shardId-1","start":"latest","latest_at":"2026-03-01T09:00:00Z"}]}`)
 	p := tok.Shards[0]
 	fmt.Println(p.Start, p.LatestAt.Add(-stream.LatestMargin).Format(time.TimeOnly))
-	// Output: latest 08:59:00
+	// Output: latest 08:58:00
 }
 
 func ExampleParseToken() {

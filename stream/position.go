@@ -87,9 +87,10 @@ type ShardPosition struct {
 }
 
 // LatestMargin is how long before ShardPosition.LatestAt a resumed shard
-// starts: it covers the difference between the consumer's clock and the
-// creation times DynamoDB gives records.
-const LatestMargin = time.Minute
+// starts: it covers the rounding of the creation times DynamoDB gives
+// records (down to the minute in DynamoDB Local) and a difference between
+// the consumer's clock and DynamoDB's.
+const LatestMargin = 2 * time.Minute
 
 // Values of ShardPosition.Start.
 const (
