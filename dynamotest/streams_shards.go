@@ -418,15 +418,7 @@ func toStreamItem(it value.Item) map[string]streamtypes.AttributeValue {
 		return nil
 	}
 	// The S and N members, most of an item, come from one slice each.
-	nS, nN := 0, 0
-	for _, v := range it {
-		switch v.(type) {
-		case *types.AttributeValueMemberS:
-			nS++
-		case *types.AttributeValueMemberN:
-			nN++
-		}
-	}
+	nS, nN := value.CountSN(it)
 	ss := make([]streamtypes.AttributeValueMemberS, nS)
 	ns := make([]streamtypes.AttributeValueMemberN, nN)
 	out := make(map[string]streamtypes.AttributeValue, len(it))

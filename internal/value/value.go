@@ -173,15 +173,7 @@ func CloneItem(it Item) Item {
 	if it == nil {
 		return nil
 	}
-	nS, nN := 0, 0
-	for _, v := range it {
-		switch v.(type) {
-		case *types.AttributeValueMemberS:
-			nS++
-		case *types.AttributeValueMemberN:
-			nN++
-		}
-	}
+	nS, nN := CountSN(it)
 	ss := make([]types.AttributeValueMemberS, nS)
 	ns := make([]types.AttributeValueMemberN, nN)
 	out := make(Item, len(it))
@@ -198,6 +190,20 @@ func CloneItem(it Item) Item {
 		}
 	}
 	return out
+}
+
+// CountSN returns the numbers of S and N values at the top of it, for
+// copies that take those members from one slice each.
+func CountSN(it Item) (nS, nN int) {
+	for _, v := range it {
+		switch v.(type) {
+		case *types.AttributeValueMemberS:
+			nS++
+		case *types.AttributeValueMemberN:
+			nN++
+		}
+	}
+	return nS, nN
 }
 
 // compareUTF16 orders strings by UTF-16 code units, the order in which
