@@ -17,8 +17,6 @@ func TestFor(t *testing.T) {
 	is.NoErr(wait.For(context.Background(), -time.Second))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	start := time.Now()
-	is.True(errors.Is(wait.For(ctx, time.Hour), context.Canceled))
-	is.True(time.Since(start) < time.Minute) // did not wait the hour
+	is.True(errors.Is(wait.For(ctx, time.Hour), context.Canceled)) // at once: a test timeout otherwise
 	is.True(errors.Is(wait.For(ctx, 0), context.Canceled))
 }
