@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/gonamo/gonamo/internal/borrow"
 	"github.com/gonamo/gonamo/internal/wait"
 )
 
@@ -466,6 +467,9 @@ type getReq struct {
 	dsts []any                                                  // every item given with this key
 	load func(m map[string]types.AttributeValue, dst any) error // decodes into one of dsts
 	keys keyNames
+	// copies is the table schema's DecodeCopies: load keeps nothing of the
+	// item, which may then be borrowed (see internal/borrow).
+	copies bool
 }
 
 // getEvent is a key read: its item, or nil when there is none.
@@ -499,6 +503,7 @@ func (t *Table[T]) LoadOp(items ...*T) LoadOp {
 		op.reqs = append(op.reqs, getReq{
 			BatchRequest: BatchRequest{Table: t.name, Op: BatchOpGet, Item: item, Key: key},
 			id:           keyID(t.name, keys, key), dsts: []any{item}, load: load, keys: keys,
+			copies: t.schema.DecodeCopies(),
 		})
 	}
 	return op
@@ -664,13 +669,18 @@ func (db *DB) getChunk(consistent bool) func(context.Context, []*getReq) ([]*get
 		in := &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{}, ReturnConsumedCapacity: db.capacity()}
 		byID := make(map[string]*getReq, len(pending))
 		tables := map[string]keyNames{}
+		lend := true // the items are only decoded, by schemas that copy
 		for _, r := range pending {
+			lend = lend && r.copies
 			ka := in.RequestItems[r.Table]
 			ka.Keys = append(ka.Keys, r.Key)
 			ka.ConsistentRead = aws.Bool(consistent)
 			in.RequestItems[r.Table] = ka
 			byID[r.id] = r
 			tables[r.Table] = r.keys
+		}
+		if lend {
+			ctx = borrow.Items(ctx)
 		}
 		out, err := call(ctx, db, "BatchGetItem", onlyTable(in.RequestItems), func(ctx context.Context, o ...func(*dynamodb.Options)) (*dynamodb.BatchGetItemOutput, error) {
 			return db.client.BatchGetItem(ctx, in, o...)

@@ -2,6 +2,7 @@ package gonamo_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -111,6 +112,11 @@ func TestBytesAreNotBorrowed(t *testing.T) {
 	one := &Blob{ID: "b", Part: 1}
 	is.NoErr(blobs.Load(ctx, one))
 	one.Data[1] = 'Y'
+	batch := []*Blob{{ID: "b", Part: 0}, {ID: "b", Part: 2}}
+	is.NoErr(blobs.LoadAll(ctx, batch))
+	for _, b := range batch {
+		b.Data[2] = 'Z'
+	}
 	again, err := blobs.Scan().Collect(ctx)
 	is.NoErr(err)
 	is.Equal(len(again), 3)
@@ -136,6 +142,22 @@ func TestBorrowedGets(t *testing.T) {
 	only, err := threads.Get(ctx, &Thread{Forum: "go", Subject: "s01"}, gonamo.Only(views))
 	is.NoErr(err)
 	is.Equal(*only, Thread{Forum: "go", Subject: "s01", Views: 10})
+
+	// Batch reads too.
+	batch := []*Thread{{Forum: "go", Subject: "s00"}, {Forum: "go", Subject: "s01"}, {Forum: "go", Subject: "zz"}}
+	var missing *gonamo.MissingError
+	is.True(errors.As(threads.LoadAll(ctx, batch), &missing))
+	is.Equal(*batch[1], *again)
+	var got2 []*Thread
+	for th, err := range threads.BatchGet(ctx, batch) {
+		is.NoErr(err)
+		got2 = append(got2, th)
+	}
+	is.Equal(len(got2), 2)
+	batch[0].Tags[0] = "changed"
+	reloaded, err := threads.Get(ctx, &Thread{Forum: "go", Subject: "s00"})
+	is.NoErr(err)
+	is.Equal(reloaded.Tags, []string{"t0"})
 }
 
 // TestBorrowedQueriesUnderWrites runs queries with prefetch while other

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
 	"github.com/gonamo/gonamo/dynamotest/internal/expr"
+	"github.com/gonamo/gonamo/internal/borrow"
 )
 
 // Limits of the batch operations.
@@ -98,6 +99,7 @@ func (db *DB) BatchGetItem(ctx context.Context, in *dynamodb.BatchGetItemInput, 
 	}
 	out := &dynamodb.BatchGetItemOutput{Responses: map[string][]map[string]types.AttributeValue{}, UnprocessedKeys: map[string]types.KeysAndAttributes{}}
 	bytes := 0
+	lend := borrow.Allowed(ctx)
 	for _, r := range reqs {
 		var u usage
 		items := []map[string]types.AttributeValue{}
@@ -113,7 +115,11 @@ func (db *DB) BatchGetItem(ctx context.Context, in *dynamodb.BatchGetItemInput, 
 			}
 			if e != nil {
 				bytes += e.size
-				items = append(items, project(e.item, r.proj))
+				if r.proj == nil && lend {
+					items = append(items, e.item) // see internal/borrow
+				} else {
+					items = append(items, project(e.item, r.proj))
+				}
 			}
 		}
 		out.Responses[r.t.name] = items

@@ -164,3 +164,26 @@ func TestBorrowedGetItem(t *testing.T) {
 	is.NoErr(err)
 	is.Equal(missing.Item, nil)
 }
+
+// TestBorrowedBatchGet checks BatchGetItem as TestBorrowedReads checks
+// queries.
+func TestBorrowedBatchGet(t *testing.T) {
+	is := is.New(t)
+	db := borrowFixture(t)
+	ctx := context.Background()
+	in := &dynamodb.BatchGetItemInput{RequestItems: map[string]types.KeysAndAttributes{
+		"lent": {Keys: []item{{"pk": s("p"), "sk": ni(1)}, {"pk": s("p"), "sk": ni(2)}, {"pk": s("p"), "sk": ni(99)}}},
+	}}
+	copied, err := db.BatchGetItem(ctx, in)
+	is.NoErr(err)
+	lent, err := db.BatchGetItem(borrow.Items(ctx), in)
+	is.NoErr(err)
+	is.Equal(len(lent.Responses["lent"]), 2)
+	is.Equal(lent, copied)
+	again, err := db.BatchGetItem(borrow.Items(ctx), in)
+	is.NoErr(err)
+	is.True(reflect.ValueOf(again.Responses["lent"][0]).UnsafePointer() == reflect.ValueOf(lent.Responses["lent"][0]).UnsafePointer())
+	copiedAgain, err := db.BatchGetItem(ctx, in)
+	is.NoErr(err)
+	is.True(reflect.ValueOf(copiedAgain.Responses["lent"][0]).UnsafePointer() != reflect.ValueOf(copied.Responses["lent"][0]).UnsafePointer())
+}
