@@ -70,6 +70,9 @@ type Fetch[T any] func(ctx context.Context, req Request) (Page[T], error)
 // the segment it belongs to and the cursor after it. When the item Limit
 // ends the run inside the page, Items and Keys are cut to the items handed
 // out; Count, ScannedCount, Consumed and LastEvaluatedKey stay DynamoDB's.
+// Keys and LastEvaluatedKey are read-only: the iterator builds cursors from
+// them, and they may be the backend's own memory (gonamo's queries on an
+// in-process dynamotest.DB pass the fake's stored items).
 type PageView[T any] struct {
 	Page[T]
 	// Segment is the page's segment in a parallel scan, or 0.
