@@ -417,32 +417,100 @@ func toStreamItem(it value.Item) map[string]streamtypes.AttributeValue {
 	if it == nil {
 		return nil
 	}
-	// The S and N members, most of an item, come from one slice each.
-	nS, nN := value.CountSN(it)
-	ss := make([]streamtypes.AttributeValueMemberS, nS)
-	ns := make([]streamtypes.AttributeValueMemberN, nN)
+	var c streamCounts
+	c.item(it)
+	a := streamArena{
+		s: make([]streamtypes.AttributeValueMemberS, c.s),
+		n: make([]streamtypes.AttributeValueMemberN, c.n),
+		m: make([]streamtypes.AttributeValueMemberM, c.m),
+		l: make([]streamtypes.AttributeValueMemberL, c.l),
+		e: make([]streamtypes.AttributeValue, c.e),
+	}
+	return a.item(it)
+}
+
+// streamCounts counts the members of an item by kind, nested ones
+// included: what its copy takes from a streamArena.
+type streamCounts struct{ s, n, m, l, e int }
+
+func (c *streamCounts) item(it value.Item) {
+	for _, v := range it {
+		c.value(v)
+	}
+}
+
+func (c *streamCounts) value(av types.AttributeValue) {
+	switch v := av.(type) {
+	case *types.AttributeValueMemberS:
+		c.s++
+	case *types.AttributeValueMemberN:
+		c.n++
+	case *types.AttributeValueMemberL:
+		c.l++
+		c.e += len(v.Value)
+		for _, e := range v.Value {
+			c.value(e)
+		}
+	case *types.AttributeValueMemberM:
+		c.m++
+		c.item(v.Value)
+	}
+}
+
+// streamArena holds the members of one item's copy in one slice per kind
+// (and the elements of its lists in one more), so that a copy takes a few
+// allocations and its maps rather than one per member.
+type streamArena struct {
+	s []streamtypes.AttributeValueMemberS
+	n []streamtypes.AttributeValueMemberN
+	m []streamtypes.AttributeValueMemberM
+	l []streamtypes.AttributeValueMemberL
+	e []streamtypes.AttributeValue
+}
+
+func (a *streamArena) item(it value.Item) map[string]streamtypes.AttributeValue {
 	out := make(map[string]streamtypes.AttributeValue, len(it))
 	for k, v := range it {
-		switch x := v.(type) {
-		case *types.AttributeValueMemberS:
-			ss[0].Value = x.Value
-			out[k], ss = &ss[0], ss[1:]
-		case *types.AttributeValueMemberN:
-			ns[0].Value = x.Value
-			out[k], ns = &ns[0], ns[1:]
-		default:
-			out[k] = toStreamValue(v)
-		}
+		out[k] = a.value(v)
 	}
 	return out
 }
 
-func toStreamValue(av types.AttributeValue) streamtypes.AttributeValue {
+func (a *streamArena) value(av types.AttributeValue) streamtypes.AttributeValue {
 	switch v := av.(type) {
 	case *types.AttributeValueMemberS:
-		return &streamtypes.AttributeValueMemberS{Value: v.Value}
+		x := &a.s[0]
+		a.s, x.Value = a.s[1:], v.Value
+		return x
 	case *types.AttributeValueMemberN:
-		return &streamtypes.AttributeValueMemberN{Value: v.Value}
+		x := &a.n[0]
+		a.n, x.Value = a.n[1:], v.Value
+		return x
+	case *types.AttributeValueMemberL:
+		x := &a.l[0]
+		a.l = a.l[1:]
+		n := len(v.Value)
+		x.Value = a.e[:n:n] // its capacity cut: an append cannot reach a neighbour
+		a.e = a.e[n:]
+		if n == 0 {
+			x.Value = []streamtypes.AttributeValue{}
+		}
+		for i, e := range v.Value {
+			x.Value[i] = a.value(e)
+		}
+		return x
+	case *types.AttributeValueMemberM:
+		x := &a.m[0]
+		a.m = a.m[1:]
+		x.Value = a.item(v.Value)
+		return x
+	}
+	return toStreamScalar(av)
+}
+
+// toStreamScalar copies a value that is neither S, N, L nor M.
+func toStreamScalar(av types.AttributeValue) streamtypes.AttributeValue {
+	switch v := av.(type) {
 	case *types.AttributeValueMemberB:
 		return &streamtypes.AttributeValueMemberB{Value: cloneStreamBytes(v.Value)}
 	case *types.AttributeValueMemberBOOL:
@@ -459,14 +527,6 @@ func toStreamValue(av types.AttributeValue) streamtypes.AttributeValue {
 			bs[i] = cloneStreamBytes(b)
 		}
 		return &streamtypes.AttributeValueMemberBS{Value: bs}
-	case *types.AttributeValueMemberL:
-		l := make([]streamtypes.AttributeValue, len(v.Value))
-		for i, e := range v.Value {
-			l[i] = toStreamValue(e)
-		}
-		return &streamtypes.AttributeValueMemberL{Value: l}
-	case *types.AttributeValueMemberM:
-		return &streamtypes.AttributeValueMemberM{Value: toStreamItem(v.Value)}
 	}
 	return nil // stored items hold only the types above
 }
