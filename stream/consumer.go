@@ -362,6 +362,12 @@ func (c *Consumer[T]) lost(s *shard, err error) (bool, error) {
 	var gone *streamtypes.ResourceNotFoundException
 	te := &TrimmedError{ShardID: s.id, After: s.fetched, Err: err}
 	switch {
+	case errors.As(err, &trimmed) && s.fetched == "" && s.at == "" && s.start != startLatest:
+		// Nothing read yet from a shard read from its trim horizon: the
+		// horizon moved under the iterator, which loses nothing promised.
+		// Start again from it.
+		s.iter = nil
+		return true, nil
 	case errors.As(err, &trimmed):
 	case errors.As(err, &gone):
 		te.Gone = true

@@ -35,7 +35,10 @@ type Options struct {
 	// poll of every shard being read found no record: for batch jobs and
 	// tests. Records then resumes from where it stopped.
 	StopWhenCaughtUp bool
-	// Trimmed is the policy for trimmed records; TrimFail by default.
+	// Trimmed is the policy for trimmed records; TrimFail by default. A
+	// shard read from its trim horizon that reports trimmed records before
+	// any was read from it has lost nothing: it is read again from its
+	// horizon under either policy.
 	Trimmed TrimPolicy
 	// OnTrimmed receives the *TrimmedError of every loss under
 	// TrimContinue. It runs on the loop's goroutine.

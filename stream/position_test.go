@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
 	streamtypes "github.com/aws/aws-sdk-go-v2/service/dynamodbstreams/types"
 	"github.com/matryer/is"
 
@@ -172,6 +173,61 @@ func TestTrimmedFailByDefault(t *testing.T) {
 		is.True(errors.As(err, &sdk)) // wraps DynamoDB's error
 	}
 	is.Equal(n, 1)
+}
+
+// trimOnce is a Client whose first GetRecords fails with a
+// TrimmedDataAccessException, as DynamoDB Local's sometimes does when an
+// iterator taken at the trim horizon of an empty shard is read.
+type trimOnce struct {
+	stream.Client
+	done bool
+}
+
+func (c *trimOnce) GetRecords(ctx context.Context, in *dynamodbstreams.GetRecordsInput, optFns ...func(*dynamodbstreams.Options)) (*dynamodbstreams.GetRecordsOutput, error) {
+	if !c.done {
+		c.done = true
+		return nil, &streamtypes.TrimmedDataAccessException{Message: aws.String("The operation attempted to read past the oldest stream record in a shard.")}
+	}
+	return c.Client.GetRecords(ctx, in, optFns...)
+}
+
+// TestTrimmedBeforeAnyRecordRestarts: a shard read from its trim horizon
+// that reports trimmed data before anything was read from it loses
+// nothing, so even under TrimFail it is read again from its horizon.
+func TestTrimmedBeforeAnyRecordRestarts(t *testing.T) {
+	is := is.New(t)
+	f := newFixture(t, types.StreamViewTypeKeysOnly)
+	f.put(t, "a", 1)
+	f.put(t, "b", 1)
+	c, err := stream.New(f.items, &trimOnce{Client: f.client}, caughtUp)
+	is.NoErr(err)
+	is.Equal(keysOf(collect(t, c)), "a b")
+
+	// After a record was read, the same error is the policy's to handle.
+	later := &trimOnce{Client: f.client, done: true}
+	c, err = stream.New(f.items, later, caughtUp)
+	is.NoErr(err)
+	for _, err := range c.Records(context.Background()) {
+		is.NoErr(err)
+		break
+	}
+	later.done = false
+	f.put(t, "c", 1)
+	var te *stream.TrimmedError
+	_, err = iterCollect(c)
+	is.True(errors.As(err, &te))
+}
+
+// iterCollect reads c until it is caught up and returns its first error.
+func iterCollect(c *stream.Consumer[Item]) ([]stream.Record[Item], error) {
+	var out []stream.Record[Item]
+	for r, err := range c.Records(context.Background()) {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 func TestTrimmedContinueWarns(t *testing.T) {
