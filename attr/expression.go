@@ -2,6 +2,7 @@ package attr
 
 import (
 	"strconv"
+	"unsafe"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
@@ -9,131 +10,94 @@ import (
 )
 
 // Condition is a condition on items of type T built by descriptors: an
-// expr.Condition[T] together with the first error met while encoding its
-// values (a NaN, an invalid UTF-8 string...), which package expr has no way
-// to hold. Expr returns both.
+// expr.Condition[T], which also holds the first error met while encoding
+// its values (a NaN, an invalid UTF-8 string...; with expr.ConditionError).
+// Expr returns them apart.
 //
 // The zero Condition is the absent condition, as in expr: And and Or skip
 // it. Conditions are immutable values; And, Or and Not return new ones.
 type Condition[T any] struct {
-	c   expr.Condition[T]
-	err error
-	// The shape of a simple comparison on a top-level attribute, set by the
-	// descriptor methods that make one (termOp is 0 otherwise) and turned
-	// into a Term only when Term asks: the attribute's name, the operator,
-	// and the values, in termVals or, for TermIn, in termIn.
-	termAttr string
-	termOp   TermOp
-	termVals [2]types.AttributeValue
-	termIn   []types.AttributeValue
+	c expr.Condition[T]
 }
 
 // RawCondition returns c as a Condition, to combine expressions built with
 // package expr with those of descriptors.
 func RawCondition[T any](c expr.Condition[T]) Condition[T] { return Condition[T]{c: c} }
 
-func condErr[T any](err error) Condition[T] { return Condition[T]{err: err} }
+func condErr[T any](err error) Condition[T] { return Condition[T]{c: expr.ConditionError[T](err)} }
 
 // isZero reports whether c is the absent condition.
-func (c Condition[T]) isZero() bool {
-	return c.err == nil && c.termOp == 0 && c.c == expr.Condition[T]{}
-}
+func (c Condition[T]) isZero() bool { return c.c == expr.Condition[T]{} }
 
-// Expr returns the expression of c and the first error met while building
-// it (an *Error of this package; the errors of package expr come out of
-// expr.Builder when the expression is rendered).
+// Expr returns the expression of c and the first error met while encoding
+// its values (an *Error of this package); the mistakes of package expr stay
+// in the expression and come out of expr.Builder when it is rendered.
 func (c Condition[T]) Expr() (expr.Condition[T], error) {
-	if c.err != nil {
-		return expr.Condition[T]{}, c.err
+	if err := c.c.Err(); err != nil {
+		if _, ok := err.(*expr.Error); !ok {
+			return expr.Condition[T]{}, err
+		}
 	}
 	return c.c, nil
+}
+
+// exprs returns cs as the expressions they are, without copying them.
+func exprs[T any](cs []Condition[T]) []expr.Condition[T] {
+	return unsafe.Slice((*expr.Condition[T])(unsafe.Pointer(unsafe.SliceData(cs))), len(cs))
 }
 
 // And returns the conjunction of c and others, skipping absent conditions;
 // the first error of any of them wins.
 func (c Condition[T]) And(others ...Condition[T]) Condition[T] {
-	return c.combine(others, false)
+	return Condition[T]{c: c.c.And(exprs(others)...)}
 }
 
 // Or returns the disjunction of c and others, skipping absent conditions;
 // the first error of any of them wins.
 func (c Condition[T]) Or(others ...Condition[T]) Condition[T] {
-	return c.combine(others, true)
-}
-
-// combine returns the conjunction, or the disjunction when or is set, of c
-// and others.
-func (c Condition[T]) combine(others []Condition[T], or bool) Condition[T] {
-	if c.err != nil {
-		return c
-	}
-	present := 0
-	var only *Condition[T]
-	if !c.isZero() {
-		present, only = 1, &c
-	}
-	for i := range others {
-		o := &others[i]
-		if o.err != nil {
-			return *o
-		}
-		if !o.isZero() {
-			present, only = present+1, o
-		}
-	}
-	switch present {
-	case 0:
-		return Condition[T]{}
-	case 1:
-		return *only // keeps the term of a single condition
-	}
-	// The expressions go to expr through a buffer on the stack when they
-	// are few, as expr keeps none of the slice itself; one, the common
-	// case, goes as it is.
-	if len(others) == 1 {
-		if or {
-			return Condition[T]{c: c.c.Or(others[0].c)}
-		}
-		return Condition[T]{c: c.c.And(others[0].c)}
-	}
-	var buf [4]expr.Condition[T]
-	xs := buf[:0]
-	if len(others) > len(buf) {
-		xs = make([]expr.Condition[T], 0, len(others))
-	}
-	for i := range others {
-		xs = append(xs, others[i].c)
-	}
-	if or {
-		return Condition[T]{c: c.c.Or(xs...)}
-	}
-	return Condition[T]{c: c.c.And(xs...)}
+	return Condition[T]{c: c.c.Or(exprs(others)...)}
 }
 
 // Not returns the negation of c.
 func (c Condition[T]) Not() Condition[T] {
-	if c.err != nil {
-		return c
-	}
 	return Condition[T]{c: c.c.Not()}
 }
 
-// Term returns the shape of a condition made by one descriptor method
-// comparing a top-level attribute with values (Eq, Lt, Between,
-// BeginsWith...), and false for any other condition. A table uses it to turn
-// conditions on its key attributes into a key condition; see KeyCondition.
+// Term returns the shape of a condition comparing a top-level attribute
+// with values, as descriptor methods make them (Eq, Lt, Between,
+// BeginsWith, In...), and false for any other condition. A table uses it
+// to turn conditions on its key attributes into a key condition; see
+// KeyCondition.
 func (c Condition[T]) Term() (Term, bool) {
-	if c.err != nil || c.termOp == 0 {
+	if _, err := c.Expr(); err != nil {
 		return Term{}, false
 	}
-	t := Term{Attr: c.termAttr, Op: c.termOp}
-	switch c.termOp {
-	case TermIn:
-		t.Values = append([]types.AttributeValue(nil), c.termIn...)
-	case TermBetween:
-		t.Values = []types.AttributeValue{c.termVals[0], c.termVals[1]}
+	name, op, values, ok := c.c.Comparison()
+	if !ok {
+		return Term{}, false
+	}
+	t := Term{Attr: name, Values: values}
+	switch op {
+	case "=":
+		t.Op = TermEq
+	case "<>":
+		t.Op = TermNe
+	case "<":
+		t.Op = TermLt
+	case "<=":
+		t.Op = TermLe
+	case ">":
+		t.Op = TermGt
+	case ">=":
+		t.Op = TermGe
+	case "BETWEEN":
+		t.Op = TermBetween
+	case "begins_with":
+		t.Op = TermBeginsWith
+	case "IN":
+		t.Op = TermIn
 	default:
-		t.Values = []types.AttributeValue{c.termVals[0]}
+		return Term{}, false
 	}
 	return t, true
 }
@@ -218,11 +182,11 @@ type Term struct {
 // wrapping expr.ErrInvalidKeyCondition; encoding errors come first.
 func KeyCondition[T any](partition, sort Condition[T]) (expr.KeyCondition[T], error) {
 	var none expr.KeyCondition[T]
-	if partition.err != nil {
-		return none, partition.err
+	if err := partition.c.Err(); err != nil {
+		return none, err
 	}
-	if sort.err != nil {
-		return none, sort.err
+	if err := sort.c.Err(); err != nil {
+		return none, err
 	}
 	pk, ok := partition.Term()
 	if !ok || pk.Op != TermEq {
@@ -253,63 +217,38 @@ func KeyCondition[T any](partition, sort Condition[T]) (expr.KeyCondition[T], er
 }
 
 // Update is an update of items of type T built by descriptors: an
-// expr.Update[T] together with the first error met while encoding its values,
-// which package expr has no way to hold. Expr returns both.
+// expr.Update[T], which also holds the first error met while encoding its
+// values (with expr.UpdateError). Expr returns them apart.
 //
 // The zero Update has no action. Updates are immutable values; And returns a
 // new one.
 type Update[T any] struct {
-	u   expr.Update[T]
-	err error
+	u expr.Update[T]
 }
 
 // RawUpdate returns u as an Update, to combine actions built with package
 // expr with those of descriptors.
 func RawUpdate[T any](u expr.Update[T]) Update[T] { return Update[T]{u: u} }
 
-func updErr[T any](err error) Update[T] { return Update[T]{err: err} }
+func updErr[T any](err error) Update[T] { return Update[T]{u: expr.UpdateError[T](err)} }
 
 // And returns an Update holding the actions of u followed by those of
 // others; the first error of any of them wins.
 func (u Update[T]) And(others ...Update[T]) Update[T] {
-	if u.err != nil {
-		return u
-	}
-	for i := range others {
-		if others[i].err != nil {
-			return others[i]
-		}
-	}
-	// The common few expressions are passed as they are, more through a
-	// buffer on the stack, as in Condition.combine.
-	switch len(others) {
-	case 0:
-		return u
-	case 1:
-		return Update[T]{u: u.u.And(others[0].u)}
-	case 2:
-		return Update[T]{u: u.u.And(others[0].u, others[1].u)}
-	case 3:
-		return Update[T]{u: u.u.And(others[0].u, others[1].u, others[2].u)}
-	case 4:
-		return Update[T]{u: u.u.And(others[0].u, others[1].u, others[2].u, others[3].u)}
-	}
-	var buf [8]expr.Update[T]
-	xs := buf[:0]
-	if len(others) > len(buf) {
-		xs = make([]expr.Update[T], 0, len(others))
-	}
-	for i := range others {
-		xs = append(xs, others[i].u)
-	}
+	// An Update is an expr.Update and nothing else, so others is passed to
+	// expr as it is rather than copied.
+	xs := unsafe.Slice((*expr.Update[T])(unsafe.Pointer(unsafe.SliceData(others))), len(others))
 	return Update[T]{u: u.u.And(xs...)}
 }
 
-// Expr returns the expression of u and the first error met while building
-// it.
+// Expr returns the expression of u and the first error met while encoding
+// its values; the mistakes of package expr (overlapping paths...) stay in
+// the expression and come out of expr.Builder when it is rendered.
 func (u Update[T]) Expr() (expr.Update[T], error) {
-	if u.err != nil {
-		return expr.Update[T]{}, u.err
+	if err := u.u.Err(); err != nil {
+		if _, ok := err.(*expr.Error); !ok {
+			return expr.Update[T]{}, err
+		}
 	}
 	return u.u, nil
 }

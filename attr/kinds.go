@@ -143,7 +143,7 @@ func (a StringAttr[T, V]) BeginsWith(prefix string) Condition[T] {
 	if err != nil {
 		return condErr[T](err)
 	}
-	return a.term(expr.BeginsWith(expr.PathOf[T](a.f.path), expr.Value[T](av)), TermBeginsWith, av, nil, nil)
+	return Condition[T]{c: expr.BeginsWith(expr.PathOf[T](a.f.path), expr.Value[T](av))}
 }
 
 // Contains returns the condition contains(attr, sub), true when the string

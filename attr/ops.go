@@ -81,22 +81,6 @@ func (f *field[T, V]) writtenValue(v V) (types.AttributeValue, error) {
 	return av, nil
 }
 
-// top reports whether the descriptor names a top-level attribute, the only
-// ones a key condition can use.
-func (a Attr[T, V]) top() bool { return a.f.name != "" }
-
-// term records the shape of a simple condition on a top-level attribute:
-// the values v0 and v1 (if any) or, for TermIn, in.
-func (a Attr[T, V]) term(c expr.Condition[T], op TermOp, v0, v1 types.AttributeValue, in []types.AttributeValue) Condition[T] {
-	out := Condition[T]{c: c}
-	if a.top() {
-		out.termAttr, out.termOp = a.f.name, op
-		out.termVals = [2]types.AttributeValue{v0, v1}
-		out.termIn = in
-	}
-	return out
-}
-
 func (a Attr[T, V]) compare(op TermOp, v V) Condition[T] {
 	if err := a.check(); err != nil {
 		return condErr[T](err)
@@ -106,7 +90,7 @@ func (a Attr[T, V]) compare(op TermOp, v V) Condition[T] {
 		return condErr[T](err)
 	}
 	cmp, _ := op.comparator()
-	return a.term(expr.Compare(cmp, expr.PathOf[T](a.f.path), expr.Value[T](av)), op, av, nil, nil)
+	return Condition[T]{c: expr.Compare(cmp, expr.PathOf[T](a.f.path), expr.Value[T](av))}
 }
 
 // Eq returns the condition attr = v.
@@ -142,7 +126,7 @@ func (a Attr[T, V]) Between(lo, hi V) Condition[T] {
 	if err != nil {
 		return condErr[T](err)
 	}
-	return a.term(expr.Between(expr.PathOf[T](a.f.path), expr.Value[T](l), expr.Value[T](h)), TermBetween, l, h, nil)
+	return Condition[T]{c: expr.Between(expr.PathOf[T](a.f.path), expr.Value[T](l), expr.Value[T](h))}
 }
 
 // In returns the condition attr IN (vs...), true when the attribute equals
@@ -152,15 +136,14 @@ func (a Attr[T, V]) In(vs ...V) Condition[T] {
 		return condErr[T](err)
 	}
 	ops := make([]expr.Operand[T], len(vs))
-	avs := make([]types.AttributeValue, len(vs))
 	for i := range vs {
 		av, err := a.f.operand(vs[i])
 		if err != nil {
 			return condErr[T](err)
 		}
-		ops[i], avs[i] = expr.Value[T](av), av
+		ops[i] = expr.Value[T](av)
 	}
-	return a.term(expr.In(expr.PathOf[T](a.f.path), ops...), TermIn, nil, nil, avs)
+	return Condition[T]{c: expr.In(expr.PathOf[T](a.f.path), ops...)}
 }
 
 // Exists returns the condition attribute_exists(attr).

@@ -38,6 +38,9 @@ type Builder[T any] struct {
 	// written after it, so the expressions of one request take one
 	// allocation.
 	texts *textChunk
+	// last is the cached rendering that gave the latest names, if any
+	// (see shape.go).
+	last *shapeEntry
 }
 
 // textChunk is a piece of memory the strings of expressions are cut from.
@@ -118,23 +121,52 @@ func valuePlaceholder(i int) string {
 // zero Condition renders as "" (leave the field unset); a Condition built
 // with a mistake returns its first *Error.
 func (b *Builder[T]) Condition(c Condition[T]) (string, error) {
-	if c.err != nil {
-		return "", c.err
+	if err := c.err(); err != nil {
+		return "", err
 	}
 	if c.kind() == 0 {
 		return "", nil
 	}
+	w := b.begin()
+	w.tok(tokCondition)
+	condShape(&w, &c, nil)
+	if !w.ok {
+		return b.renderCondition(&c), nil
+	}
+	if e := b.lookup(w.h); e != nil {
+		// Compare the shape with the entry while giving the values their
+		// placeholders, taken back if they differ.
+		values := b.nValues
+		v := shapeWalk{mode: walkCompare, ok: true, entry: e}
+		v.tok(tokCondition)
+		condShape(&v, &c, b)
+		if v.ok && v.i == len(e.tokens) {
+			return b.hit(e), nil
+		}
+		b.dropValues(values)
+	}
+	priorNames, priorValues := b.nNames, b.nValues
+	text := b.renderCondition(&c)
+	if seen(w.h) {
+		b.store(w.h, priorNames, priorValues, text, func(w *shapeWalk) {
+			w.tok(tokCondition)
+			condShape(w, &c, nil)
+		})
+	}
+	return text, nil
+}
+
+// renderCondition renders the valid, present condition c.
+func (b *Builder[T]) renderCondition(c *Condition[T]) string {
 	var arr [renderBuffer]byte
 	buf := arr[:0]
-	switch {
-	case c.n != nil:
-		buf = b.cond(buf, c.n)
-	case c.conn != 0:
-		buf = b.pair(buf, &c)
-	default:
-		buf = b.leaf(buf, &c.leaf)
+	if n := c.node(); n != nil {
+		buf = b.cond(buf, n)
+	} else {
+		l := c.leaf()
+		buf = b.leaf(buf, &l)
 	}
-	return b.text(buf), nil
+	return b.text(buf)
 }
 
 // KeyCondition renders k for the KeyConditionExpression of a Query: the
@@ -183,13 +215,41 @@ func (b *Builder[T]) KeyCondition(k KeyCondition[T]) (string, error) {
 // and listing them in the order they were combined. The zero Update renders
 // as "" (leave the field unset).
 func (b *Builder[T]) Update(u Update[T]) (string, error) {
-	if u.err != nil || u.size() == 0 {
-		return "", u.err
+	if err := u.err(); err != nil || u.size() == 0 {
+		return "", err
 	}
-	acts := u.more
-	if acts == nil {
-		acts = u.inline[:u.n]
+	var one action[T]
+	acts := u.actions(&one)
+	w := b.begin()
+	updateShape(&w, acts)
+	if !w.ok {
+		return b.renderUpdate(acts), nil
 	}
+	if e := b.lookup(w.h); e != nil {
+		v := shapeWalk{mode: walkCompare, ok: true, entry: e}
+		updateShape(&v, acts)
+		if v.ok && v.i == len(e.tokens) {
+			text := b.hit(e)
+			for kind := actSet; kind < numActionKinds; kind++ {
+				for i := range acts {
+					if a := &acts[i]; a.kind == kind && kind != actRemove {
+						b.push(a.value)
+					}
+				}
+			}
+			return text, nil
+		}
+	}
+	priorNames, priorValues := b.nNames, b.nValues
+	text := b.renderUpdate(acts)
+	if seen(w.h) {
+		b.store(w.h, priorNames, priorValues, text, func(w *shapeWalk) { updateShape(w, acts) })
+	}
+	return text, nil
+}
+
+// renderUpdate renders the actions acts, of which there is one at least.
+func (b *Builder[T]) renderUpdate(acts []action[T]) string {
 	var present [numActionKinds]bool
 	for i := range acts {
 		present[acts[i].kind] = true
@@ -229,7 +289,7 @@ func (b *Builder[T]) Update(u Update[T]) (string, error) {
 			}
 		}
 	}
-	return b.text(buf), nil
+	return b.text(buf)
 }
 
 // Projection renders p for a ProjectionExpression: its paths separated by
@@ -255,6 +315,9 @@ func (b *Builder[T]) Projection(p Projection[T]) (string, error) {
 func (b *Builder[T]) Names() map[string]string {
 	if b.nNames == 0 {
 		return nil
+	}
+	if m := b.namesFromCache(); m != nil {
+		return m
 	}
 	m := make(map[string]string, b.nNames)
 	for i, n := range b.names[:min(b.nNames, inlinePlaceholders)] {
@@ -309,6 +372,12 @@ func (b *Builder[T]) nameNumber(n string) int {
 			}
 		}
 	}
+	return b.addName(n)
+}
+
+// addName gives the next placeholder to n, a name the Builder does not
+// have yet, and returns its number.
+func (b *Builder[T]) addName(n string) int {
 	i := b.nNames
 	if i < inlinePlaceholders {
 		b.names[i] = n
@@ -333,13 +402,31 @@ func (b *Builder[T]) nameNumber(n string) int {
 
 func (b *Builder[T]) value(buf []byte, v types.AttributeValue) []byte {
 	buf = append(buf, valuePlaceholder(b.nValues)...)
+	b.push(v)
+	return buf
+}
+
+// dropValues takes back the values given placeholders after the first n.
+func (b *Builder[T]) dropValues(n int) {
+	for i := n; i < min(b.nValues, inlinePlaceholders); i++ {
+		b.values[i] = nil
+	}
+	if n <= inlinePlaceholders {
+		b.moreValues = b.moreValues[:0]
+	} else {
+		b.moreValues = b.moreValues[:n-inlinePlaceholders]
+	}
+	b.nValues = n
+}
+
+// push gives the next placeholder to v.
+func (b *Builder[T]) push(v types.AttributeValue) {
 	if b.nValues < inlinePlaceholders {
 		b.values[b.nValues] = v
 	} else {
 		b.moreValues = append(b.moreValues, v)
 	}
 	b.nValues++
-	return buf
 }
 
 func (b *Builder[T]) path(buf []byte, p Path) []byte {
@@ -426,17 +513,6 @@ func (b *Builder[T]) leaf(buf []byte, l *leaf) []byte {
 	return append(buf, ')')
 }
 
-// pair renders the connective of two leaves held inline in c.
-func (b *Builder[T]) pair(buf []byte, c *Condition[T]) []byte {
-	buf = b.leaf(buf, &c.leaf)
-	if c.conn == condOr {
-		buf = append(buf, " OR "...)
-	} else {
-		buf = append(buf, " AND "...)
-	}
-	return b.leaf(buf, &c.pair)
-}
-
 func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 	switch n.kind {
 	case condCompare:
@@ -463,18 +539,14 @@ func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 		buf = append(buf, ')')
 	case condExists:
 		buf = append(buf, "attribute_exists("...)
-		buf = b.path(buf, n.path)
+		buf = b.path(buf, n.ops[0].path)
 		buf = append(buf, ')')
 	case condNotExists:
 		buf = append(buf, "attribute_not_exists("...)
-		buf = b.path(buf, n.path)
+		buf = b.path(buf, n.ops[0].path)
 		buf = append(buf, ')')
 	case condType:
-		buf = append(buf, "attribute_type("...)
-		buf = b.path(buf, n.path)
-		buf = append(buf, ", "...)
-		buf = b.value(buf, n.value)
-		buf = append(buf, ')')
+		buf = b.call(buf, "attribute_type", n)
 	case condBeginsWith:
 		buf = b.call(buf, "begins_with", n)
 	case condContains:
@@ -494,40 +566,35 @@ func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 			// OR inside AND it is needed and for AND inside OR it reads
 			// better. A kid is wrapped once at most, and DynamoDB rejects
 			// only doubled parentheses.
-			switch {
-			case k.n == nil && k.conn != 0:
+			switch kn := k.node(); {
+			case kn == nil:
+				l := k.leaf()
+				buf = b.leaf(buf, &l)
+			case kn.kind == condAnd || kn.kind == condOr:
 				buf = append(buf, '(')
-				buf = b.pair(buf, k)
-				buf = append(buf, ')')
-			case k.n == nil:
-				buf = b.leaf(buf, &k.leaf)
-			case k.n.kind == condAnd || k.n.kind == condOr:
-				buf = append(buf, '(')
-				buf = b.cond(buf, k.n)
+				buf = b.cond(buf, kn)
 				buf = append(buf, ')')
 			default:
-				buf = b.cond(buf, k.n)
+				buf = b.cond(buf, kn)
 			}
 		}
 	case condNot:
 		k := &n.kids[0]
 		buf = append(buf, "NOT "...)
-		switch {
-		case k.n == nil && k.conn != 0:
+		switch kn := k.node(); {
+		case kn == nil && condKind(k.meta).isCall():
+			l := k.leaf()
+			buf = b.leaf(buf, &l)
+		case kn == nil:
+			l := k.leaf()
 			buf = append(buf, '(')
-			buf = b.pair(buf, k)
+			buf = b.leaf(buf, &l)
 			buf = append(buf, ')')
-		case k.n == nil && k.leaf.kind.isCall():
-			buf = b.leaf(buf, &k.leaf)
-		case k.n == nil:
-			buf = append(buf, '(')
-			buf = b.leaf(buf, &k.leaf)
-			buf = append(buf, ')')
-		case k.n.kind.isCall():
-			buf = b.cond(buf, k.n)
+		case kn.kind.isCall():
+			buf = b.cond(buf, kn)
 		default:
 			buf = append(buf, '(')
-			buf = b.cond(buf, k.n)
+			buf = b.cond(buf, kn)
 			buf = append(buf, ')')
 		}
 	}

@@ -88,56 +88,166 @@ func (t Type) valid() bool {
 // change their receiver or arguments. A mistake made while building is kept
 // (the first one wins) and returned by Builder.Condition.
 type Condition[T any] struct {
-	n    *condNode[T]
-	leaf leaf // a comparison or function of a path and a value, held inline when n is nil
-	// conn is condAnd or condOr when c is the connective of two leaves,
-	// leaf and pair, held inline like a single leaf: the common
-	// "version = :v AND begins_with(sk, :p)" allocates nothing. It is 0
-	// otherwise.
-	conn condKind
-	pair leaf
-	err  error
+	// A Condition is four words, passed around in registers rather than
+	// copied through memory, and comparable with ==. A leaf, the most
+	// common condition, is held inline: meta is its kind, its comparator
+	// shifted by 8 and the length of its path shifted by 16, p the first
+	// element of the path, value its value. Otherwise meta's low byte is a
+	// tag: tagNode when p points to a node, on the heap and never written
+	// once made (so that Conditions share them freely), tagErr when p
+	// points to an errBox.
+	meta  uint64
+	p     unsafe.Pointer
+	value types.AttributeValue
 }
 
+// tagNode is the tag of a Condition held in a node.
+const tagNode = tagList
+
 // leaf is the most common condition, a path compared with a value (a = :v,
-// begins_with(a, :v), contains(a, :v)), kept in the Condition itself so that
-// building one allocates nothing. The path's elements are held as a pointer
-// and a length, not a slice, so that Condition stays comparable with ==;
-// paths are immutable, so the pointer reaches the same elements for good.
+// begins_with(a, :v), contains(a, :v)), held inline in a Condition. The
+// path's elements are held as a pointer and a length; paths are
+// immutable, so the pointer reaches the same elements for good.
 type leaf struct {
-	kind  condKind // 0 when there is no leaf
+	kind  condKind
 	cmp   Comparator
 	n     int32
 	elems *pathElem
 	value types.AttributeValue
 }
 
-// leafPath returns the path of a leaf.
+// path returns the path of a leaf.
 func (l *leaf) path() Path { return Path{elems: unsafe.Slice(l.elems, l.n)} }
 
-// kind returns the kind of c's root, 0 when c is absent.
-func (c *Condition[T]) kind() condKind {
-	switch {
-	case c.n != nil:
-		return c.n.kind
-	case c.conn != 0:
-		return c.conn
-	}
-	return c.leaf.kind
+// leafOf returns the Condition of the leaf l.
+func leafOf[T any](l leaf) Condition[T] {
+	return Condition[T]{meta: uint64(l.kind) | uint64(l.cmp)<<8 | uint64(l.n)<<16, p: unsafe.Pointer(l.elems), value: l.value}
 }
 
-// isLeaf reports whether c is a single leaf.
-func (c *Condition[T]) isLeaf() bool { return c.n == nil && c.conn == 0 && c.leaf.kind != 0 }
+// nodeOf returns the Condition of the node n.
+func nodeOf[T any](n *condNode[T]) Condition[T] {
+	return Condition[T]{meta: tagNode, p: unsafe.Pointer(n)}
+}
+
+// node returns the node of c, nil when c is not held in one.
+func (c *Condition[T]) node() *condNode[T] {
+	if c.meta&0xff == tagNode {
+		return (*condNode[T])(c.p)
+	}
+	return nil
+}
+
+// isLeaf reports whether c is a leaf.
+func (c *Condition[T]) isLeaf() bool {
+	t := c.meta & 0xff
+	return t != 0 && t < tagErr
+}
+
+// leaf returns the leaf of c, which is one.
+func (c *Condition[T]) leaf() leaf {
+	return leaf{kind: condKind(c.meta), cmp: Comparator(c.meta >> 8), n: int32(c.meta >> 16), elems: (*pathElem)(c.p), value: c.value}
+}
+
+// err returns the mistake c holds, or nil.
+func (c *Condition[T]) err() error {
+	if c.meta&0xff == tagErr {
+		return (*errBox)(c.p).err
+	}
+	return nil
+}
+
+// failed reports whether c holds a mistake.
+func (c *Condition[T]) failed() bool { return c.meta&0xff == tagErr }
+
+// kind returns the kind of c's root, 0 when c is absent or holds a
+// mistake.
+func (c *Condition[T]) kind() condKind {
+	switch t := c.meta & 0xff; t {
+	case tagNode:
+		return (*condNode[T])(c.p).kind
+	case tagErr:
+		return 0
+	default:
+		return condKind(t)
+	}
+}
+
+// ConditionError returns the Condition holding err, a mistake made by a
+// package building conditions on top of this one (package attr keeps the
+// errors of encoding values this way): And, Or and Not keep it as they
+// keep their own mistakes, first one first, and Builder.Condition returns
+// it. A nil err gives the zero Condition.
+func ConditionError[T any](err error) Condition[T] {
+	if err == nil {
+		return Condition[T]{}
+	}
+	return Condition[T]{meta: tagErr, p: unsafe.Pointer(&errBox{err})}
+}
+
+// Err returns the first mistake made while building c, or nil.
+func (c Condition[T]) Err() error { return c.err() }
+
+// Comparison returns the parts of c when it compares a top-level attribute
+// with values: a comparison (=, <>, <, <=, >, >=), BETWEEN or IN whose
+// first operand is the path of a top-level attribute and whose others are
+// values, or begins_with of such a path and a value. op is the operator as
+// DynamoDB writes it: "=", "<>", "<", "<=", ">", ">=", "BETWEEN", "IN" or
+// "begins_with"; values are the operands after the attribute, in a new
+// slice. ok is false for every other condition.
+func (c Condition[T]) Comparison() (name, op string, values []types.AttributeValue, ok bool) {
+	if c.isLeaf() {
+		l := c.leaf()
+		switch {
+		case l.n != 1:
+			return "", "", nil, false
+		case l.kind == condCompare:
+			op = l.cmp.String()
+		case l.kind == condBeginsWith:
+			op = "begins_with"
+		default:
+			return "", "", nil, false
+		}
+		return l.elems.name, op, []types.AttributeValue{l.value}, true
+	}
+	n := c.node()
+	if n == nil {
+		return "", "", nil, false
+	}
+	switch n.kind {
+	case condCompare:
+		op = n.cmp.String()
+	case condBetween:
+		op = "BETWEEN"
+	case condIn:
+		op = "IN"
+	case condBeginsWith:
+		op = "begins_with"
+	default:
+		return "", "", nil, false
+	}
+	first := &n.ops[0]
+	if first.kind != opPath || len(first.path.elems) != 1 {
+		return "", "", nil, false
+	}
+	values = make([]types.AttributeValue, 0, len(n.ops)-1)
+	for i := range n.ops[1:] {
+		o := &n.ops[1+i]
+		if o.kind != opValue {
+			return "", "", nil, false
+		}
+		values = append(values, o.value)
+	}
+	return first.path.elems[0].name, op, values, true
+}
 
 type condNode[T any] struct {
 	kind condKind
-	cmp  Comparator   // condCompare
-	ops  []Operand[T] // operands of comparisons and functions, in written order
-	// path is the only path of condExists, condNotExists and condType.
-	path Path
-	// value is the type of condType, as a string value.
-	value types.AttributeValue
-	kids  []Condition[T] // condAnd and condOr (two or more, none of the same kind), condNot (one)
+	cmp  Comparator // condCompare
+	// ops are the operands of comparisons and functions, in written
+	// order: the path of condExists and condNotExists, the path and the
+	// type (a string value) of condType.
+	ops  []Operand[T]
+	kids []Condition[T] // condAnd and condOr (two or more, none of the same kind), condNot (one)
 }
 
 type condKind uint8
@@ -187,9 +297,9 @@ func condOperands2[T any](where string, a, b *Operand[T]) error {
 
 func condOf[T any](n *condNode[T], err error) Condition[T] {
 	if err != nil {
-		return Condition[T]{err: err}
+		return ConditionError[T](err)
 	}
-	return Condition[T]{n: n}
+	return nodeOf(n)
 }
 
 // newOperands2 returns the condition of kind on the operands a and b: a
@@ -197,10 +307,10 @@ func condOf[T any](n *condNode[T], err error) Condition[T] {
 // operands.
 func newOperands2[T any](kind condKind, cmp Comparator, a, b Operand[T]) Condition[T] {
 	if a.kind == opPath && b.kind == opValue {
-		return Condition[T]{leaf: leaf{kind: kind, cmp: cmp, n: int32(len(a.path.elems)),
-			elems: unsafe.SliceData(a.path.elems), value: b.value}}
+		return leafOf[T](leaf{kind: kind, cmp: cmp, n: int32(len(a.path.elems)),
+			elems: unsafe.SliceData(a.path.elems), value: b.value})
 	}
-	return Condition[T]{n: newOps2(kind, cmp, a, b)}
+	return nodeOf(newOps2(kind, cmp, a, b))
 }
 
 // ops2Node and ops3Node are nodes allocated with their operands, so that a
@@ -226,10 +336,10 @@ func newOps2[T any](kind condKind, cmp Comparator, a, b Operand[T]) *condNode[T]
 // size(tags) <= :1.
 func Compare[T any](op Comparator, a, b Operand[T]) Condition[T] {
 	if !op.valid() {
-		return Condition[T]{err: newError(ErrInvalidOperand, "invalid comparator "+op.String())}
+		return ConditionError[T](newError(ErrInvalidOperand, "invalid comparator "+op.String()))
 	}
 	if err := condOperands2("in a comparison", &a, &b); err != nil {
-		return Condition[T]{err: err}
+		return ConditionError[T](err)
 	}
 	return newOperands2(condCompare, op, a, b)
 }
@@ -237,19 +347,19 @@ func Compare[T any](op Comparator, a, b Operand[T]) Condition[T] {
 // Between returns v BETWEEN lo AND hi, true when lo <= v <= hi.
 func Between[T any](v, lo, hi Operand[T]) Condition[T] {
 	if err := condOperands("in BETWEEN", v, lo, hi); err != nil {
-		return Condition[T]{err: err}
+		return ConditionError[T](err)
 	}
 	w := &ops3Node[T]{n: condNode[T]{kind: condBetween}, ops: [3]Operand[T]{v, lo, hi}}
 	w.n.ops = w.ops[:]
-	return Condition[T]{n: &w.n}
+	return nodeOf(&w.n)
 }
 
 // In returns v IN (list...), true when v equals one of the 1 to 100
 // operands of list.
 func In[T any](v Operand[T], list ...Operand[T]) Condition[T] {
 	if len(list) == 0 || len(list) > MaxInOperands {
-		return Condition[T]{err: newError(ErrInvalidCondition,
-			fmt.Sprintf("IN needs 1 to %d operands, got %d", MaxInOperands, len(list)))}
+		return ConditionError[T](newError(ErrInvalidCondition,
+			fmt.Sprintf("IN needs 1 to %d operands, got %d", MaxInOperands, len(list))))
 	}
 	ops := make([]Operand[T], 0, len(list)+1)
 	ops = append(ops, v)
@@ -258,28 +368,44 @@ func In[T any](v Operand[T], list ...Operand[T]) Condition[T] {
 	return condOf(&condNode[T]{kind: condIn, ops: ops}, err)
 }
 
+// ops1Node is a node allocated with its one operand.
+type ops1Node[T any] struct {
+	n   condNode[T]
+	ops [1]Operand[T]
+}
+
+// pathNode returns the condition of kind on the path p alone.
+func pathNode[T any](kind condKind, p Path) Condition[T] {
+	if err := p.Err(); err != nil {
+		return ConditionError[T](err)
+	}
+	w := &ops1Node[T]{n: condNode[T]{kind: kind}, ops: [1]Operand[T]{PathOf[T](p)}}
+	w.n.ops = w.ops[:]
+	return nodeOf(&w.n)
+}
+
 // AttributeExists returns attribute_exists(p), true when the item has an
 // attribute at p.
 func AttributeExists[T any](p Path) Condition[T] {
-	return condOf(&condNode[T]{kind: condExists, path: p}, p.Err())
+	return pathNode[T](condExists, p)
 }
 
 // AttributeNotExists returns attribute_not_exists(p), true when the item has
 // no attribute at p.
 func AttributeNotExists[T any](p Path) Condition[T] {
-	return condOf(&condNode[T]{kind: condNotExists, path: p}, p.Err())
+	return pathNode[T](condNotExists, p)
 }
 
 // AttributeType returns attribute_type(p, t), true when the attribute at p
 // has type t. The type is sent as a string value.
 func AttributeType[T any](p Path, t Type) Condition[T] {
 	if err := p.Err(); err != nil {
-		return Condition[T]{err: err}
+		return ConditionError[T](err)
 	}
 	if !t.valid() {
-		return Condition[T]{err: newError(ErrInvalidOperand, fmt.Sprintf("invalid attribute type %q", string(t)))}
+		return ConditionError[T](newError(ErrInvalidOperand, fmt.Sprintf("invalid attribute type %q", string(t))))
 	}
-	return Condition[T]{n: &condNode[T]{kind: condType, path: p, value: &types.AttributeValueMemberS{Value: string(t)}}}
+	return nodeOf(newOps2(condType, 0, PathOf[T](p), Value[T](&types.AttributeValueMemberS{Value: string(t)})))
 }
 
 // BeginsWith returns begins_with(s, prefix), true when the string or binary
@@ -287,7 +413,7 @@ func AttributeType[T any](p Path, t Type) Condition[T] {
 // DynamoDB accepts any two paths, values or sizes.
 func BeginsWith[T any](s, prefix Operand[T]) Condition[T] {
 	if err := condOperands2("in begins_with", &s, &prefix); err != nil {
-		return Condition[T]{err: err}
+		return ConditionError[T](err)
 	}
 	return newOperands2(condBeginsWith, 0, s, prefix)
 }
@@ -298,7 +424,7 @@ func BeginsWith[T any](s, prefix Operand[T]) Condition[T] {
 // the values of a set) is as expressible as contains(tags, :tag).
 func Contains[T any](container, x Operand[T]) Condition[T] {
 	if err := condOperands2("in contains", &container, &x); err != nil {
-		return Condition[T]{err: err}
+		return ConditionError[T](err)
 	}
 	return newOperands2(condContains, 0, container, x)
 }
@@ -320,12 +446,12 @@ func (c Condition[T]) Or(others ...Condition[T]) Condition[T] {
 // Not of the zero Condition is an error of category ErrInvalidCondition.
 func (c Condition[T]) Not() Condition[T] {
 	switch {
-	case c.err != nil:
+	case c.failed():
 		return c
 	case c.kind() == 0:
-		return Condition[T]{err: newError(ErrInvalidCondition, "NOT of the empty condition")}
+		return ConditionError[T](newError(ErrInvalidCondition, "NOT of the empty condition"))
 	}
-	return Condition[T]{n: &condNode[T]{kind: condNot, kids: []Condition[T]{c}}}
+	return nodeOf(&condNode[T]{kind: condNot, kids: []Condition[T]{c}})
 }
 
 // kidsNode is a connective of two conditions allocated with its kids, the
@@ -340,12 +466,12 @@ type kidsNode[T any] struct {
 // two allocations for more; the kids of a nested node of the same kind are
 // copied, never shared, so no later combination can write into them.
 func combine[T any](kind condKind, c Condition[T], others []Condition[T]) Condition[T] {
-	if c.err != nil {
+	if c.failed() {
 		return c
 	}
 	count, last := c.kidCount(kind), c
 	for _, o := range others {
-		if o.err != nil {
+		if o.failed() {
 			return o
 		}
 		if k := o.kidCount(kind); k > 0 {
@@ -357,11 +483,6 @@ func combine[T any](kind condKind, c Condition[T], others []Condition[T]) Condit
 		return Condition[T]{}
 	case 1: // connectives have two kids or more, so last is no connective of kind
 		return last
-	}
-	if count == 2 && inlinePairs {
-		if a, b, ok := twoLeaves(kind, c, others); ok {
-			return Condition[T]{leaf: a, conn: kind, pair: b}
-		}
 	}
 	var n *condNode[T]
 	var kids []Condition[T]
@@ -376,38 +497,7 @@ func combine[T any](kind condKind, c Condition[T], others []Condition[T]) Condit
 		kids = o.appendKids(kind, kids)
 	}
 	n.kids = kids
-	return Condition[T]{n: n}
-}
-
-// inlinePairs lets tests turn off the inline connective of two leaves, to
-// check that it renders as the general node does.
-var inlinePairs = true
-
-// twoLeaves returns the two kids c and others give to a connective of kind
-// when they are both leaves, so that it can be held inline. It is called
-// when they give two kids.
-func twoLeaves[T any](kind condKind, c Condition[T], others []Condition[T]) (a, b leaf, ok bool) {
-	got := 0
-	for i := -1; i < len(others); i++ {
-		x := &c
-		if i >= 0 {
-			x = &others[i]
-		}
-		switch {
-		case x.kind() == 0:
-			continue
-		case x.n == nil && x.conn == kind: // an inline pair, the only part present
-			return x.leaf, x.pair, true
-		case !x.isLeaf():
-			return leaf{}, leaf{}, false
-		case got == 0:
-			a = x.leaf
-		default:
-			b = x.leaf
-		}
-		got++
-	}
-	return a, b, true
+	return nodeOf(n)
 }
 
 // kidCount returns how many kids c gives to a connective of kind: none when
@@ -417,10 +507,7 @@ func (c Condition[T]) kidCount(kind condKind) int {
 	case 0:
 		return 0
 	case kind:
-		if c.n == nil {
-			return 2 // an inline pair
-		}
-		return len(c.n.kids)
+		return len(c.node().kids)
 	}
 	return 1
 }
@@ -431,10 +518,7 @@ func (c Condition[T]) appendKids(kind condKind, kids []Condition[T]) []Condition
 	case 0:
 		return kids
 	case kind:
-		if c.n == nil {
-			return append(kids, Condition[T]{leaf: c.leaf}, Condition[T]{leaf: c.pair})
-		}
-		return append(kids, c.n.kids...)
+		return append(kids, c.node().kids...)
 	}
 	return append(kids, c)
 }

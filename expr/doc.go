@@ -123,4 +123,20 @@
 // into a slice another value shares, so a common base condition or update can
 // be extended in many ways, and one value can be used by many goroutines. A
 // Builder, which accumulates placeholders, belongs to one request.
+//
+// # Cost
+//
+// A Condition or an Update is four words, passed in registers: a single
+// comparison of a path with a value, or a single action, is held in it, and
+// building one allocates nothing but its value. Combining allocates once,
+// for the node of a connective or the list of the actions.
+//
+// Rendering remembers the shapes it meets: a request repeating an
+// expression (the same operators on the same paths, after the same names)
+// takes its text and names from a bounded cache shared by all Builders,
+// and only its values from the expression, and Names returns a copy of the
+// names map made for it. A shape is told apart by the memory of its
+// paths, which paths never change, so the expressions of descriptors made
+// once (package attr) are cached, while paths built anew for every request
+// are simply rendered each time. The output is the same either way.
 package expr

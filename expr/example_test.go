@@ -612,3 +612,67 @@ func ExampleError_Unwrap() {
 	// true false
 	// true
 }
+
+func ExampleCondition_Err() {
+	fine := expr.AttributeExists[Thread](expr.Name("a"))
+	broken := fine.And(expr.AttributeExists[Thread](expr.Name("")))
+	fmt.Println(fine.Err())
+	fmt.Println(broken.Err())
+	// Output:
+	// <nil>
+	// gonamo/expr: invalid path: empty attribute name
+}
+
+func ExampleConditionError() {
+	// A package building conditions on top of expr keeps its own
+	// mistakes in them; the Builder returns the first.
+	failed := expr.ConditionError[Thread](errors.New("views: NaN is not a number"))
+	c := expr.AttributeExists[Thread](expr.Name("a")).And(failed)
+	var b expr.Builder[Thread]
+	_, err := b.Condition(c)
+	fmt.Println(err)
+	fmt.Println(expr.ConditionError[Thread](nil) == expr.Condition[Thread]{})
+	// Output:
+	// views: NaN is not a number
+	// true
+}
+
+func ExampleCondition_Comparison() {
+	subject := expr.PathOf[Thread](expr.Name("subject"))
+	gen := expr.Value[Thread](&types.AttributeValueMemberS{Value: "gen"})
+	name, op, values, ok := expr.BeginsWith(subject, gen).Comparison()
+	fmt.Println(name, op, len(values), ok)
+	lo := expr.Value[Thread](&types.AttributeValueMemberS{Value: "a"})
+	name, op, values, ok = expr.Between(subject, lo, gen).Comparison()
+	fmt.Println(name, op, len(values), ok)
+	// Not a comparison of a top-level attribute with values:
+	_, _, _, ok = expr.Compare(expr.Eq, expr.PathOf[Thread](expr.Name("a").Key("b")), gen).Comparison()
+	fmt.Println(ok)
+	// Output:
+	// subject begins_with 1 true
+	// subject BETWEEN 2 true
+	// false
+}
+
+func ExampleUpdate_Err() {
+	views := expr.Name("views")
+	one := &types.AttributeValueMemberN{Value: "1"}
+	fine := expr.Add[Thread](views, one)
+	overlapping := fine.And(expr.Remove[Thread](views))
+	fmt.Println(fine.Err())
+	fmt.Println(overlapping.Err())
+	// Output:
+	// <nil>
+	// gonamo/expr: overlapping paths: ADD views and REMOVE views overlap
+}
+
+func ExampleUpdateError() {
+	// A package building updates on top of expr keeps its own mistakes
+	// in them; the Builder returns the first.
+	failed := expr.UpdateError[Thread](errors.New("score: +Inf is not a number"))
+	u := expr.Remove[Thread](expr.Name("a")).And(failed)
+	var b expr.Builder[Thread]
+	_, err := b.Update(u)
+	fmt.Println(err)
+	// Output: score: +Inf is not a number
+}

@@ -18,23 +18,28 @@ import (
 // rejects them; like every building mistake it is kept in the value (the
 // first one wins) and returned by Builder.Update.
 type Update[T any] struct {
-	// n is the number of actions. Up to inlineActions of them are held in
-	// inline, so that building and combining a few actions allocates
-	// nothing; more are all in more, a slice made by And and never written
-	// afterwards, which Updates therefore share freely.
-	n      int32
-	inline [inlineActions]action[T]
-	more   []action[T]
-	err    error
+	// An Update is four words, passed around in registers rather than
+	// copied through memory. A single action of a path and a value (or of
+	// a path alone), the common case, is held inline: meta is its kind
+	// and the length of its path shifted by 8, p the first element of the
+	// path, value its value. Otherwise meta's low byte is a tag: tagList
+	// when p points to the actions, on the heap and never written once
+	// made (so that Updates share them freely), their number shifted by
+	// 8; tagErr when p points to an errBox.
+	meta  uint64
+	p     unsafe.Pointer
+	value types.AttributeValue
 }
 
-// inlineActions is how many actions an Update holds without allocating:
-// enough for the updates of a typical UpdateItem.
-const inlineActions = 6
+// The tags of the low byte of the meta word of Updates and Conditions,
+// above the kinds held inline.
+const (
+	tagErr  = 0xfe
+	tagList = 0xff
+)
 
-// inlineLimit is inlineActions, or less when a test checks that actions in a
-// slice render as inline ones do.
-var inlineLimit = inlineActions
+// errBox holds the mistake of an Update or a Condition.
+type errBox struct{ err error }
 
 // action is one action, kept small as Updates hold several and And copies
 // them: the elements of its (valid) target path, as a pointer and a length
@@ -72,21 +77,62 @@ func (k actionKind) String() string {
 	return [...]string{"", "SET", "REMOVE", "ADD", "DELETE"}[k]
 }
 
-// size returns the number of actions of u.
-func (u *Update[T]) size() int { return int(u.n) }
-
-// at returns action i of u, for i < u.size().
-func (u *Update[T]) at(i int) *action[T] {
-	if u.more != nil {
-		return &u.more[i]
+// UpdateError returns the Update holding err, a mistake made by a package
+// building updates on top of this one (package attr keeps the errors of
+// encoding values this way): And keeps it as it keeps its own mistakes,
+// first one first, and Builder.Update returns it. A nil err gives the zero
+// Update.
+func UpdateError[T any](err error) Update[T] {
+	if err == nil {
+		return Update[T]{}
 	}
-	return &u.inline[i]
+	return Update[T]{meta: tagErr, p: unsafe.Pointer(&errBox{err})}
 }
 
-func single[T any](a action[T]) Update[T] {
-	u := Update[T]{n: 1}
-	u.inline[0] = a
-	return u
+// Err returns the first mistake made while building u, or nil.
+func (u Update[T]) Err() error { return u.err() }
+
+func (u *Update[T]) err() error {
+	if u.meta&0xff == tagErr {
+		return (*errBox)(u.p).err
+	}
+	return nil
+}
+
+// size returns the number of actions of u.
+func (u *Update[T]) size() int {
+	switch u.meta & 0xff {
+	case 0, tagErr:
+		return 0
+	case tagList:
+		return int(u.meta >> 8)
+	}
+	return 1
+}
+
+// actions returns the actions of u, in order; an inline one is written to
+// one.
+func (u *Update[T]) actions(one *action[T]) []action[T] {
+	switch u.meta & 0xff {
+	case 0, tagErr:
+		return nil
+	case tagList:
+		return unsafe.Slice((*action[T])(u.p), u.meta>>8)
+	}
+	*one = action[T]{kind: actionKind(u.meta), n: int32(u.meta >> 8), elems: (*pathElem)(u.p), value: u.value}
+	return unsafe.Slice(one, 1)
+}
+
+// inline returns the Update of one action of kind on the valid path p,
+// with the value v (nil for REMOVE).
+func inline[T any](kind actionKind, p Path, v types.AttributeValue) Update[T] {
+	return Update[T]{meta: uint64(kind) | uint64(len(p.elems))<<8, p: unsafe.Pointer(unsafe.SliceData(p.elems)), value: v}
+}
+
+// listOf returns the Update of the actions in acts, which nothing writes
+// afterwards.
+func listOf[T any](acts []action[T]) Update[T] {
+	return Update[T]{meta: tagList | uint64(len(acts))<<8, p: unsafe.Pointer(unsafe.SliceData(acts))}
 }
 
 // Set returns the action SET p = v. The value v may be a path, a value,
@@ -94,28 +140,30 @@ func single[T any](a action[T]) Update[T] {
 // ListAppend); Size is not allowed in updates.
 func Set[T any](p Path, v Operand[T]) Update[T] {
 	if err := p.Err(); err != nil {
-		return Update[T]{err: err}
+		return UpdateError[T](err)
 	}
 	if err := v.allowedIn("in SET", setKinds); err != nil {
-		return Update[T]{err: err}
+		return UpdateError[T](err)
 	}
-	a := newAction[T](actSet, p)
 	if v.kind == opValue {
-		a.value = v.value
-	} else {
-		rhs := v // a copy, so that v stays on the stack when it is a value
-		a.rhs = &rhs
+		return inline[T](actSet, p, v.value)
 	}
-	return single(a)
+	w := &struct {
+		a   [1]action[T]
+		rhs Operand[T]
+	}{rhs: v}
+	w.a[0] = newAction[T](actSet, p)
+	w.a[0].rhs = &w.rhs
+	return listOf(w.a[:])
 }
 
 // Remove returns the action REMOVE p, which deletes the attribute, map key
 // or list element at p.
 func Remove[T any](p Path) Update[T] {
 	if err := p.Err(); err != nil {
-		return Update[T]{err: err}
+		return UpdateError[T](err)
 	}
-	return single(newAction[T](actRemove, p))
+	return inline[T](actRemove, p, nil)
 }
 
 // Add returns the action ADD p v: v (a number, N) is added to the number at
@@ -133,20 +181,18 @@ func Delete[T any](p Path, v types.AttributeValue) Update[T] {
 
 func setAction[T any](kind actionKind, p Path, v types.AttributeValue, allowed ...Type) Update[T] {
 	if err := p.Err(); err != nil {
-		return Update[T]{err: err}
+		return UpdateError[T](err)
 	}
 	if err := checkValue(v); err != nil {
-		return Update[T]{err: err}
+		return UpdateError[T](err)
 	}
 	t := valueType(v)
 	for _, a := range allowed {
 		if t == a {
-			a := newAction[T](kind, p)
-			a.value = v
-			return single(a)
+			return inline[T](kind, p, v)
 		}
 	}
-	return Update[T]{err: newError(ErrInvalidOperand, fmt.Sprintf("%s of a value of type %s on %s", kind, string(t), p))}
+	return UpdateError[T](newError(ErrInvalidOperand, fmt.Sprintf("%s of a value of type %s on %s", kind, string(t), p)))
 }
 
 // And returns an Update holding the actions of u followed by those of
@@ -154,7 +200,7 @@ func setAction[T any](kind actionKind, p Path, v types.AttributeValue, allowed .
 // were: the result holds its actions itself (or in a slice of its own when
 // they are many), or is one of them when only one has actions.
 func (u Update[T]) And(others ...Update[T]) Update[T] {
-	if u.err != nil {
+	if u.meta&0xff == tagErr {
 		return u
 	}
 	n, parts, only := u.size(), 0, -1
@@ -163,7 +209,7 @@ func (u Update[T]) And(others ...Update[T]) Update[T] {
 	}
 	for i := range others {
 		o := &others[i]
-		if o.err != nil {
+		if o.meta&0xff == tagErr {
 			return *o
 		}
 		if k := o.size(); k > 0 {
@@ -176,39 +222,54 @@ func (u Update[T]) And(others ...Update[T]) Update[T] {
 	case parts == 1:
 		return others[only]
 	}
-	out := Update[T]{n: int32(n)}
-	if n <= inlineLimit {
-		out.err = joinActions(out.inline[:0:n], &u, others)
-	} else {
-		out.more = make([]action[T], n)
-		out.err = joinActions(out.more[:0], &u, others)
+	acts := make([]action[T], 0, n)
+	acts, err := joinActions(acts, &u, others)
+	if err != nil {
+		return UpdateError[T](err)
 	}
-	if out.err != nil {
-		return Update[T]{err: out.err}
-	}
-	return out
+	return listOf(acts)
 }
 
 // joinActions appends the actions of u and others to dst, whose capacity
 // holds them all, checking each against those before it.
-func joinActions[T any](dst []action[T], u *Update[T], others []Update[T]) error {
-	for i := range u.size() {
-		dst = append(dst, *u.at(i))
-	}
+func joinActions[T any](dst []action[T], u *Update[T], others []Update[T]) ([]action[T], error) {
+	dst = appendActions(dst, u)
 	for i := range others {
-		o := &others[i]
-		for j := range o.size() {
-			a := o.at(j)
-			for k := range dst {
+		start := len(dst)
+		dst = appendActions(dst, &others[i])
+		for j := start; j < len(dst); j++ {
+			a := &dst[j]
+			for k := range start {
 				b := &dst[k]
+				// Paths start with their attribute's name: most
+				// actions differ there.
+				if a.elems.name != b.elems.name {
+					continue
+				}
 				if relate(b.target(), a.target()) != disjoint {
-					return overlap(b.kind.String(), b.target(), a.kind.String(), a.target())
+					return nil, overlap(b.kind.String(), b.target(), a.kind.String(), a.target())
 				}
 			}
-			dst = append(dst, *a)
 		}
 	}
-	return nil
+	return dst, nil
+}
+
+// appendActions appends the actions of u to dst, whose capacity holds them.
+// An inline action is written field by field into its place: built aside
+// and copied, it would be read back with wide loads straddling the narrow
+// stores just made, which the processor cannot forward.
+func appendActions[T any](dst []action[T], u *Update[T]) []action[T] {
+	switch u.meta & 0xff {
+	case 0, tagErr:
+		return dst
+	case tagList:
+		return append(dst, unsafe.Slice((*action[T])(u.p), u.meta>>8)...)
+	}
+	dst = dst[:len(dst)+1]
+	a := &dst[len(dst)-1]
+	a.kind, a.n, a.elems, a.value = actionKind(u.meta), int32(u.meta>>8), (*pathElem)(u.p), u.value
+	return dst
 }
 
 // overlap returns the ErrPathOverlap error for two target paths DynamoDB
