@@ -450,33 +450,33 @@ func (b *Builder[T]) path(buf []byte, p Path) []byte {
 }
 
 func (b *Builder[T]) operand(buf []byte, o Operand[T]) []byte {
-	switch o.kind {
+	switch o.kind() {
 	case opPath:
-		buf = b.path(buf, o.path)
+		buf = b.path(buf, o.path())
 	case opValue:
 		buf = b.value(buf, o.value)
 	case opSize:
 		buf = append(buf, "size("...)
-		buf = b.path(buf, o.path)
+		buf = b.path(buf, o.path())
 		buf = append(buf, ')')
 	case opIfNotExists:
 		buf = append(buf, "if_not_exists("...)
-		buf = b.path(buf, o.path)
+		buf = b.path(buf, o.path())
 		buf = append(buf, ", "...)
-		buf = b.operand(buf, o.args.ops[0])
+		buf = b.operand(buf, o.args().ops[0])
 		buf = append(buf, ')')
 	case opListAppend:
 		buf = append(buf, "list_append("...)
-		buf = b.operand(buf, o.args.ops[0])
+		buf = b.operand(buf, o.args().ops[0])
 		buf = append(buf, ", "...)
-		buf = b.operand(buf, o.args.ops[1])
+		buf = b.operand(buf, o.args().ops[1])
 		buf = append(buf, ')')
 	case opPlus, opMinus:
-		buf = b.operand(buf, o.args.ops[0])
+		buf = b.operand(buf, o.args().ops[0])
 		buf = append(buf, ' ')
-		buf = append(buf, o.kind.name()...)
+		buf = append(buf, o.kind().name()...)
 		buf = append(buf, ' ')
-		buf = b.operand(buf, o.args.ops[1])
+		buf = b.operand(buf, o.args().ops[1])
 	}
 	return buf
 }
@@ -539,11 +539,11 @@ func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 		buf = append(buf, ')')
 	case condExists:
 		buf = append(buf, "attribute_exists("...)
-		buf = b.path(buf, n.ops[0].path)
+		buf = b.path(buf, n.ops[0].path())
 		buf = append(buf, ')')
 	case condNotExists:
 		buf = append(buf, "attribute_not_exists("...)
-		buf = b.path(buf, n.ops[0].path)
+		buf = b.path(buf, n.ops[0].path())
 		buf = append(buf, ')')
 	case condType:
 		buf = b.call(buf, "attribute_type", n)

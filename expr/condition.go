@@ -226,18 +226,18 @@ func (c Condition[T]) Comparison() (name, op string, values []types.AttributeVal
 		return "", "", nil, false
 	}
 	first := &n.ops[0]
-	if first.kind != opPath || len(first.path.elems) != 1 {
+	if first.kind() != opPath || first.meta>>8 != 1 {
 		return "", "", nil, false
 	}
 	values = make([]types.AttributeValue, 0, len(n.ops)-1)
 	for i := range n.ops[1:] {
 		o := &n.ops[1+i]
-		if o.kind != opValue {
+		if o.kind() != opValue {
 			return "", "", nil, false
 		}
 		values = append(values, o.value)
 	}
-	return first.path.elems[0].name, op, values, true
+	return (*pathElem)(first.p).name, op, values, true
 }
 
 type condNode[T any] struct {
@@ -306,9 +306,8 @@ func condOf[T any](n *condNode[T], err error) Condition[T] {
 // leaf when they are a path and a value, else a node allocated with its two
 // operands.
 func newOperands2[T any](kind condKind, cmp Comparator, a, b Operand[T]) Condition[T] {
-	if a.kind == opPath && b.kind == opValue {
-		return leafOf[T](leaf{kind: kind, cmp: cmp, n: int32(len(a.path.elems)),
-			elems: unsafe.SliceData(a.path.elems), value: b.value})
+	if a.kind() == opPath && b.kind() == opValue {
+		return leafOf[T](leaf{kind: kind, cmp: cmp, n: int32(a.meta >> 8), elems: (*pathElem)(a.p), value: b.value})
 	}
 	return nodeOf(newOps2(kind, cmp, a, b))
 }

@@ -2,6 +2,7 @@ package expr
 
 import (
 	"fmt"
+	"unsafe"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 )
@@ -22,29 +23,50 @@ import (
 // category ErrInvalidOperand, kept in the result and returned when the
 // expression is rendered. The zero Operand is invalid everywhere.
 type Operand[T any] struct {
-	kind  operandKind
-	path  Path                 // opPath, opSize, opIfNotExists
-	value types.AttributeValue // opValue
-	// args holds the arguments of opIfNotExists (the fallback in ops[0]),
-	// opListAppend, opPlus and opMinus, and the error of an opInvalid made
-	// by a mistake, out of line to keep the common operands small.
-	args *operandArgs[T]
+	// An Operand is four words, passed in registers. meta is its kind,
+	// with the length of its path shifted by 8 for a path or a size; p is
+	// the first element of that path, or the arguments (the operandArgs)
+	// of if_not_exists, list_append, + and - and of an invalid operand
+	// made by a mistake; value is the value of a value.
+	meta  uint64
+	p     unsafe.Pointer
+	value types.AttributeValue
 }
 
 type operandArgs[T any] struct {
-	ops [2]Operand[T]
-	err error
+	path Path // of opIfNotExists
+	ops  [2]Operand[T]
+	err  error
+}
+
+// kind returns the kind of o.
+func (o *Operand[T]) kind() operandKind { return operandKind(o.meta) }
+
+// path returns the path of a path, a size or an if_not_exists.
+func (o *Operand[T]) path() Path {
+	if o.kind() == opIfNotExists {
+		return o.args().path
+	}
+	return Path{elems: unsafe.Slice((*pathElem)(o.p), o.meta>>8)}
+}
+
+// args returns the arguments of o, of a kind that has them.
+func (o *Operand[T]) args() *operandArgs[T] { return (*operandArgs[T])(o.p) }
+
+// pathOperand returns the operand of kind on the valid path p.
+func pathOperand[T any](kind operandKind, p Path) Operand[T] {
+	return Operand[T]{meta: uint64(kind) | uint64(len(p.elems))<<8, p: unsafe.Pointer(unsafe.SliceData(p.elems))}
 }
 
 // badOperand returns the invalid operand carrying err.
 func badOperand[T any](err error) Operand[T] {
-	return Operand[T]{args: &operandArgs[T]{err: err}}
+	return Operand[T]{p: unsafe.Pointer(&operandArgs[T]{err: err})}
 }
 
 // failure returns the mistake o was built with, or nil.
-func (o Operand[T]) failure() error {
-	if o.kind == opInvalid && o.args != nil {
-		return o.args.err
+func (o *Operand[T]) failure() error {
+	if o.kind() == opInvalid && o.p != nil {
+		return o.args().err
 	}
 	return nil
 }
@@ -89,7 +111,7 @@ func PathOf[T any](p Path) Operand[T] {
 	if err := p.Err(); err != nil {
 		return badOperand[T](err)
 	}
-	return Operand[T]{kind: opPath, path: p}
+	return pathOperand[T](opPath, p)
 }
 
 // Value returns the operand holding v, an attribute value already encoded.
@@ -99,7 +121,7 @@ func Value[T any](v types.AttributeValue) Operand[T] {
 	if err := checkValue(v); err != nil {
 		return badOperand[T](err)
 	}
-	return Operand[T]{kind: opValue, value: v}
+	return Operand[T]{meta: uint64(opValue), value: v}
 }
 
 // Size returns size(p), the length of the string, binary, set, list or map
@@ -108,7 +130,7 @@ func Size[T any](p Path) Operand[T] {
 	if err := p.Err(); err != nil {
 		return badOperand[T](err)
 	}
-	return Operand[T]{kind: opSize, path: p}
+	return pathOperand[T](opSize, p)
 }
 
 // IfNotExists returns if_not_exists(p, fallback): the attribute at p if the
@@ -121,7 +143,7 @@ func IfNotExists[T any](p Path, fallback Operand[T]) Operand[T] {
 	if err := fallback.allowedIn("as the fallback of if_not_exists", argKinds); err != nil {
 		return badOperand[T](err)
 	}
-	return Operand[T]{kind: opIfNotExists, path: p, args: &operandArgs[T]{ops: [2]Operand[T]{fallback}}}
+	return Operand[T]{meta: uint64(opIfNotExists), p: unsafe.Pointer(&operandArgs[T]{path: p, ops: [2]Operand[T]{fallback}})}
 }
 
 // ListAppend returns list_append(a, b), the list a followed by the list b.
@@ -156,7 +178,7 @@ func binary[T any](kind operandKind, a, b Operand[T]) Operand[T] {
 			return badOperand[T](err)
 		}
 	}
-	return Operand[T]{kind: kind, args: &operandArgs[T]{ops: [2]Operand[T]{a, b}}}
+	return Operand[T]{meta: uint64(kind), p: unsafe.Pointer(&operandArgs[T]{ops: [2]Operand[T]{a, b}})}
 }
 
 // kinds is a set of operand kinds, one bit each.
@@ -180,14 +202,14 @@ var (
 
 // allowedIn returns o's own error, or an ErrInvalidOperand error when o's
 // kind is not among allowed at the position where describes ("in SET").
-func (o Operand[T]) allowedIn(where string, allowed kinds) error {
-	if allowed&(1<<o.kind) != 0 && o.kind != opInvalid {
+func (o *Operand[T]) allowedIn(where string, allowed kinds) error {
+	if k := o.kind(); allowed&(1<<k) != 0 && k != opInvalid {
 		return nil
 	}
 	if err := o.failure(); err != nil {
 		return err
 	}
-	return newError(ErrInvalidOperand, fmt.Sprintf("%s is not allowed %s", o.kind.name(), where))
+	return newError(ErrInvalidOperand, fmt.Sprintf("%s is not allowed %s", o.kind().name(), where))
 }
 
 // checkValue rejects the attribute values that cannot be sent: nil, typed

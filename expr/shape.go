@@ -122,8 +122,6 @@ func (w *shapeWalk) path(mark uint64, elems *pathElem, n int32) {
 	}
 }
 
-func (w *shapeWalk) pathOf(p Path) { w.path(0, unsafe.SliceData(p.elems), int32(len(p.elems))) }
-
 // updateShape walks the actions acts.
 func updateShape[T any](w *shapeWalk, acts []action[T]) {
 	w.tok(tokUpdate | uint64(len(acts)))
@@ -162,10 +160,10 @@ func condShape[T any](w *shapeWalk, c *Condition[T], b *Builder[T]) {
 	default:
 		for i := range n.ops {
 			o := &n.ops[i]
-			w.tok(tokOperand | uint64(o.kind))
-			switch o.kind {
+			w.tok(tokOperand | uint64(o.kind()))
+			switch o.kind() {
 			case opPath, opSize:
-				w.pathOf(o.path)
+				w.path(0, (*pathElem)(o.p), int32(o.meta>>8))
 			case opValue:
 				if b != nil {
 					b.push(o.value)

@@ -145,7 +145,7 @@ func Set[T any](p Path, v Operand[T]) Update[T] {
 	if err := v.allowedIn("in SET", setKinds); err != nil {
 		return UpdateError[T](err)
 	}
-	if v.kind == opValue {
+	if v.kind() == opValue {
 		return inline[T](actSet, p, v.value)
 	}
 	w := &struct {
