@@ -197,8 +197,8 @@ func setAction[T any](kind actionKind, p Path, v types.AttributeValue, allowed .
 
 // And returns an Update holding the actions of u followed by those of
 // others, in order. Zero Updates add nothing. u and others are left as they
-// were: the result holds its actions itself (or in a slice of its own when
-// they are many), or is one of them when only one has actions.
+// were: the result holds its actions in a list of its own, or is one of
+// them when only one has actions.
 func (u Update[T]) And(others ...Update[T]) Update[T] {
 	if u.meta&0xff == tagErr {
 		return u
