@@ -76,30 +76,13 @@ func (c Condition[T]) Term() (Term, bool) {
 	if !ok {
 		return Term{}, false
 	}
-	t := Term{Attr: name, Values: values}
-	switch op {
-	case "=":
-		t.Op = TermEq
-	case "<>":
-		t.Op = TermNe
-	case "<":
-		t.Op = TermLt
-	case "<=":
-		t.Op = TermLe
-	case ">":
-		t.Op = TermGt
-	case ">=":
-		t.Op = TermGe
-	case "BETWEEN":
-		t.Op = TermBetween
-	case "begins_with":
-		t.Op = TermBeginsWith
-	case "IN":
-		t.Op = TermIn
-	default:
-		return Term{}, false
+	// The operators of terms are written as expr writes them.
+	for t := TermEq; t <= TermIn; t++ {
+		if t.String() == op {
+			return Term{Attr: name, Op: t, Values: values}, true
+		}
 	}
-	return t, true
+	return Term{}, false
 }
 
 // TermOp is the operator of a Term.
