@@ -485,9 +485,9 @@ func (b *Builder[T]) operand(buf []byte, o Operand[T]) []byte {
 func (b *Builder[T]) call(buf []byte, fn string, n *condNode[T]) []byte {
 	buf = append(buf, fn...)
 	buf = append(buf, '(')
-	buf = b.operand(buf, n.ops[0])
+	buf = b.operand(buf, n.ops()[0])
 	buf = append(buf, ", "...)
-	buf = b.operand(buf, n.ops[1])
+	buf = b.operand(buf, n.ops()[1])
 	return append(buf, ')')
 }
 
@@ -516,21 +516,21 @@ func (b *Builder[T]) leaf(buf []byte, l *leaf) []byte {
 func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 	switch n.kind {
 	case condCompare:
-		buf = b.operand(buf, n.ops[0])
+		buf = b.operand(buf, n.ops()[0])
 		buf = append(buf, ' ')
 		buf = append(buf, n.cmp.String()...)
 		buf = append(buf, ' ')
-		buf = b.operand(buf, n.ops[1])
+		buf = b.operand(buf, n.ops()[1])
 	case condBetween:
-		buf = b.operand(buf, n.ops[0])
+		buf = b.operand(buf, n.ops()[0])
 		buf = append(buf, " BETWEEN "...)
-		buf = b.operand(buf, n.ops[1])
+		buf = b.operand(buf, n.ops()[1])
 		buf = append(buf, " AND "...)
-		buf = b.operand(buf, n.ops[2])
+		buf = b.operand(buf, n.ops()[2])
 	case condIn:
-		buf = b.operand(buf, n.ops[0])
+		buf = b.operand(buf, n.ops()[0])
 		buf = append(buf, " IN ("...)
-		for i, o := range n.ops[1:] {
+		for i, o := range n.ops()[1:] {
 			if i > 0 {
 				buf = append(buf, ", "...)
 			}
@@ -539,11 +539,11 @@ func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 		buf = append(buf, ')')
 	case condExists:
 		buf = append(buf, "attribute_exists("...)
-		buf = b.path(buf, n.ops[0].path())
+		buf = b.path(buf, n.ops()[0].path())
 		buf = append(buf, ')')
 	case condNotExists:
 		buf = append(buf, "attribute_not_exists("...)
-		buf = b.path(buf, n.ops[0].path())
+		buf = b.path(buf, n.ops()[0].path())
 		buf = append(buf, ')')
 	case condType:
 		buf = b.call(buf, "attribute_type", n)
@@ -556,11 +556,12 @@ func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 		if n.kind == condOr {
 			sep = " OR "
 		}
-		for i := range n.kids {
+		kids := n.kids()
+		for i := range kids {
 			if i > 0 {
 				buf = append(buf, sep...)
 			}
-			k := &n.kids[i]
+			k := &kids[i]
 			// Kids are never of n's kind (combine flattens them), so a
 			// compound kid is the other connective: parenthesize it, for
 			// OR inside AND it is needed and for AND inside OR it reads
@@ -579,7 +580,7 @@ func (b *Builder[T]) cond(buf []byte, n *condNode[T]) []byte {
 			}
 		}
 	case condNot:
-		k := &n.kids[0]
+		k := &n.kids()[0]
 		buf = append(buf, "NOT "...)
 		switch kn := k.node(); {
 		case kn == nil && condKind(k.meta).isCall():

@@ -225,13 +225,14 @@ func (c Condition[T]) Comparison() (name, op string, values []types.AttributeVal
 	default:
 		return "", "", nil, false
 	}
-	first := &n.ops[0]
+	ops := n.ops()
+	first := &ops[0]
 	if first.kind() != opPath || first.meta>>8 != 1 {
 		return "", "", nil, false
 	}
-	values = make([]types.AttributeValue, 0, len(n.ops)-1)
-	for i := range n.ops[1:] {
-		o := &n.ops[1+i]
+	values = make([]types.AttributeValue, 0, len(ops)-1)
+	for i := range ops[1:] {
+		o := &ops[1+i]
 		if o.kind() != opValue {
 			return "", "", nil, false
 		}
@@ -243,11 +244,29 @@ func (c Condition[T]) Comparison() (name, op string, values []types.AttributeVal
 type condNode[T any] struct {
 	kind condKind
 	cmp  Comparator // condCompare
-	// ops are the operands of comparisons and functions, in written
-	// order: the path of condExists and condNotExists, the path and the
-	// type (a string value) of condType.
-	ops  []Operand[T]
-	kids []Condition[T] // condAnd and condOr (two or more, none of the same kind), condNot (one)
+	// n and p are the length and the first element of the node's kids
+	// (see kids) or operands (see ops), never both: a pointer and a
+	// length rather than two slices keep nodes, allocated with their kids
+	// or operands, small.
+	n int32
+	p unsafe.Pointer
+}
+
+// ops returns the operands of comparisons and functions, in written order:
+// the path of condExists and condNotExists, the path and the type (a
+// string value) of condType.
+func (n *condNode[T]) ops() []Operand[T] { return unsafe.Slice((*Operand[T])(n.p), n.n) }
+
+// kids returns the kids of condAnd and condOr (two or more, none of the
+// same kind) and of condNot (one).
+func (n *condNode[T]) kids() []Condition[T] { return unsafe.Slice((*Condition[T])(n.p), n.n) }
+
+func (n *condNode[T]) setOps(ops []Operand[T]) {
+	n.n, n.p = int32(len(ops)), unsafe.Pointer(unsafe.SliceData(ops))
+}
+
+func (n *condNode[T]) setKids(kids []Condition[T]) {
+	n.n, n.p = int32(len(kids)), unsafe.Pointer(unsafe.SliceData(kids))
 }
 
 type condKind uint8
@@ -295,13 +314,6 @@ func condOperands2[T any](where string, a, b *Operand[T]) error {
 	return b.allowedIn(where, condKinds)
 }
 
-func condOf[T any](n *condNode[T], err error) Condition[T] {
-	if err != nil {
-		return ConditionError[T](err)
-	}
-	return nodeOf(n)
-}
-
 // newOperands2 returns the condition of kind on the operands a and b: a
 // leaf when they are a path and a value, else a node allocated with its two
 // operands.
@@ -327,7 +339,7 @@ type ops3Node[T any] struct {
 // newOps2 returns a node of kind with the operands a and b.
 func newOps2[T any](kind condKind, cmp Comparator, a, b Operand[T]) *condNode[T] {
 	w := &ops2Node[T]{n: condNode[T]{kind: kind, cmp: cmp}, ops: [2]Operand[T]{a, b}}
-	w.n.ops = w.ops[:]
+	w.n.setOps(w.ops[:])
 	return &w.n
 }
 
@@ -349,7 +361,7 @@ func Between[T any](v, lo, hi Operand[T]) Condition[T] {
 		return ConditionError[T](err)
 	}
 	w := &ops3Node[T]{n: condNode[T]{kind: condBetween}, ops: [3]Operand[T]{v, lo, hi}}
-	w.n.ops = w.ops[:]
+	w.n.setOps(w.ops[:])
 	return nodeOf(&w.n)
 }
 
@@ -363,8 +375,12 @@ func In[T any](v Operand[T], list ...Operand[T]) Condition[T] {
 	ops := make([]Operand[T], 0, len(list)+1)
 	ops = append(ops, v)
 	ops = append(ops, list...)
-	err := condOperands("in IN", ops...)
-	return condOf(&condNode[T]{kind: condIn, ops: ops}, err)
+	if err := condOperands("in IN", ops...); err != nil {
+		return ConditionError[T](err)
+	}
+	n := &condNode[T]{kind: condIn}
+	n.setOps(ops)
+	return nodeOf(n)
 }
 
 // ops1Node is a node allocated with its one operand.
@@ -379,7 +395,7 @@ func pathNode[T any](kind condKind, p Path) Condition[T] {
 		return ConditionError[T](err)
 	}
 	w := &ops1Node[T]{n: condNode[T]{kind: kind}, ops: [1]Operand[T]{PathOf[T](p)}}
-	w.n.ops = w.ops[:]
+	w.n.setOps(w.ops[:])
 	return nodeOf(&w.n)
 }
 
@@ -450,11 +466,13 @@ func (c Condition[T]) Not() Condition[T] {
 	case c.kind() == 0:
 		return ConditionError[T](newError(ErrInvalidCondition, "NOT of the empty condition"))
 	}
-	return nodeOf(&condNode[T]{kind: condNot, kids: []Condition[T]{c}})
+	w := &kidsNode[T]{n: condNode[T]{kind: condNot}, kids: [2]Condition[T]{c}}
+	w.n.setKids(w.kids[:1])
+	return nodeOf(&w.n)
 }
 
-// kidsNode is a connective of two conditions allocated with its kids, the
-// common case of And and Or.
+// kidsNode is a node allocated with its kids: the two of the common And
+// and Or, or the one of Not.
 type kidsNode[T any] struct {
 	n    condNode[T]
 	kids [2]Condition[T]
@@ -495,7 +513,7 @@ func combine[T any](kind condKind, c Condition[T], others []Condition[T]) Condit
 	for _, o := range others {
 		kids = o.appendKids(kind, kids)
 	}
-	n.kids = kids
+	n.setKids(kids)
 	return nodeOf(n)
 }
 
@@ -506,7 +524,7 @@ func (c Condition[T]) kidCount(kind condKind) int {
 	case 0:
 		return 0
 	case kind:
-		return len(c.node().kids)
+		return len(c.node().kids())
 	}
 	return 1
 }
@@ -517,7 +535,7 @@ func (c Condition[T]) appendKids(kind condKind, kids []Condition[T]) []Condition
 	case 0:
 		return kids
 	case kind:
-		return append(kids, c.node().kids...)
+		return append(kids, c.node().kids()...)
 	}
 	return append(kids, c)
 }

@@ -151,15 +151,17 @@ func condShape[T any](w *shapeWalk, c *Condition[T], b *Builder[T]) {
 		}
 		return
 	}
-	w.tok(tokNode | uint64(n.kind) | uint64(n.cmp)<<8 | uint64(len(n.ops))<<16 | uint64(len(n.kids))<<32)
+	w.tok(tokNode | uint64(n.kind) | uint64(n.cmp)<<8 | uint64(n.n)<<16)
 	switch n.kind {
 	case condAnd, condOr, condNot:
-		for i := range n.kids {
-			condShape(w, &n.kids[i], b)
+		kids := n.kids()
+		for i := range kids {
+			condShape(w, &kids[i], b)
 		}
 	default:
-		for i := range n.ops {
-			o := &n.ops[i]
+		ops := n.ops()
+		for i := range ops {
+			o := &ops[i]
 			w.tok(tokOperand | uint64(o.kind()))
 			switch o.kind() {
 			case opPath, opSize:
