@@ -117,21 +117,54 @@ func valuePlaceholder(i int) string {
 	return ":" + strconv.Itoa(i)
 }
 
-// Condition renders c for a ConditionExpression or a FilterExpression. The
-// zero Condition renders as "" (leave the field unset); a Condition built
-// with a mistake returns its first *Error.
-func (b *Builder[T]) Condition(c Condition[T]) (string, error) {
-	if err := c.err(); err != nil {
-		return "", err
+// Condition renders the conjunction of cs for a ConditionExpression or a
+// FilterExpression, as cs[0].And(cs[1:]...) would render but without
+// combining them first: a request's conditions (its own and an optimistic
+// lock, say) are rendered as they are. Absent (zero) conditions are
+// skipped, and none renders as "" (leave the field unset). A Condition
+// built with a mistake returns its first *Error (or the error it holds),
+// the first of cs first.
+func (b *Builder[T]) Condition(cs ...Condition[T]) (string, error) {
+	count, present, last := 0, 0, 0
+	for i := range cs {
+		c := &cs[i]
+		if err := c.err(); err != nil {
+			return "", err
+		}
+		if k := c.kidCount(condAnd); k > 0 {
+			count, present, last = count+k, present+1, i
+		}
 	}
-	if c.kind() == 0 {
+	switch present {
+	case 0:
 		return "", nil
+	case 1:
+		return b.conditions(cs[last:last+1], false), nil
 	}
+	// The kids of the conjunction, as combine would gather them, on the
+	// stack.
+	var arr [8]Condition[T]
+	kids := arr[:0]
+	if count > len(arr) {
+		kids = make([]Condition[T], 0, count)
+	}
+	for i := range cs {
+		kids = cs[i].appendKids(condAnd, kids)
+	}
+	return b.conditions(kids, true), nil
+}
+
+// conditions renders the valid, present conditions cs, their conjunction
+// when and is true (two kids or more, none a conjunction) or else the one
+// condition of cs, from the cache when its shape is there. The walks and
+// writers take the kids as a slice, never a node pointing to them, so that
+// they stay on the caller's stack.
+func (b *Builder[T]) conditions(cs []Condition[T], and bool) string {
 	w := b.begin()
 	w.tok(tokCondition)
-	condShape(&w, &c, nil)
+	condsShape(&w, cs, and, nil)
 	if !w.ok {
-		return b.renderCondition(&c), nil
+		return b.renderConditions(cs, and)
 	}
 	if e := b.lookup(w.h); e != nil {
 		// Compare the shape with the entry while giving the values their
@@ -139,30 +172,51 @@ func (b *Builder[T]) Condition(c Condition[T]) (string, error) {
 		values := b.nValues
 		v := shapeWalk{mode: walkCompare, ok: true, entry: e}
 		v.tok(tokCondition)
-		condShape(&v, &c, b)
+		condsShape(&v, cs, and, b)
 		if v.ok && v.i == len(e.tokens) {
-			return b.hit(e), nil
+			return b.hit(e)
 		}
 		b.dropValues(values)
 	}
 	priorNames, priorValues := b.nNames, b.nValues
-	text := b.renderCondition(&c)
+	text := b.renderConditions(cs, and)
 	if seen(w.h) {
 		b.store(w.h, priorNames, priorValues, text, func(w *shapeWalk) {
 			w.tok(tokCondition)
-			condShape(w, &c, nil)
+			condsShape(w, cs, and, nil)
 		})
 	}
-	return text, nil
+	return text
 }
 
-// renderCondition renders the valid, present condition c.
-func (b *Builder[T]) renderCondition(c *Condition[T]) string {
+// renderConditions renders the conditions of conditions.
+func (b *Builder[T]) renderConditions(cs []Condition[T], and bool) string {
 	var arr [renderBuffer]byte
 	buf := arr[:0]
-	if n := c.node(); n != nil {
+	c := &cs[0]
+	switch n := c.node(); {
+	case and:
+		// The kids as cond renders those of a node, written here so
+		// that no node points to them.
+		for i := range cs {
+			if i > 0 {
+				buf = append(buf, " AND "...)
+			}
+			switch kn := cs[i].node(); {
+			case kn == nil:
+				l := cs[i].leaf()
+				buf = b.leaf(buf, &l)
+			case kn.kind == condOr:
+				buf = append(buf, '(')
+				buf = b.cond(buf, kn)
+				buf = append(buf, ')')
+			default:
+				buf = b.cond(buf, kn)
+			}
+		}
+	case n != nil:
 		buf = b.cond(buf, n)
-	} else {
+	default:
 		l := c.leaf()
 		buf = b.leaf(buf, &l)
 	}
@@ -210,19 +264,56 @@ func (b *Builder[T]) KeyCondition(k KeyCondition[T]) (string, error) {
 	return b.text(buf), nil
 }
 
-// Update renders u for an UpdateExpression: a SET, a REMOVE, an ADD and a
-// DELETE clause, in this order, each present only when u has such actions
-// and listing them in the order they were combined. The zero Update renders
-// as "" (leave the field unset).
-func (b *Builder[T]) Update(u Update[T]) (string, error) {
-	if err := u.err(); err != nil || u.size() == 0 {
-		return "", err
+// Update renders the actions of us for an UpdateExpression, as
+// us[0].And(us[1:]...) would render but without combining them first: a
+// SET, a REMOVE, an ADD and a DELETE clause, in this order, each present
+// only when there are such actions and listing them in the order given.
+// Zero Updates add nothing, and none renders as "" (leave the field
+// unset). An Update built with a mistake returns its first *Error (or the
+// error it holds), the first of us first; actions of different Updates on
+// overlapping paths are an error of category ErrPathOverlap, as And makes
+// it.
+func (b *Builder[T]) Update(us ...Update[T]) (string, error) {
+	n, parts, last := 0, 0, 0
+	for i := range us {
+		u := &us[i]
+		if err := u.err(); err != nil {
+			return "", err
+		}
+		if k := u.size(); k > 0 {
+			n, parts, last = n+k, parts+1, i
+		}
 	}
-	var one action[T]
-	acts := u.actions(&one)
+	if n == 0 {
+		return "", nil
+	}
+	var arr [8]action[T]
+	if parts == 1 {
+		return b.update(us[last].actions(&arr[0]), false)
+	}
+	acts := arr[:0]
+	if n > len(arr) {
+		acts = make([]action[T], 0, n)
+	}
+	for i := range us {
+		acts = appendActions(acts, &us[i])
+	}
+	return b.update(acts, true)
+}
+
+// update renders the valid actions acts, from the cache when their shape
+// is there. Actions joined from several Updates are checked for
+// overlapping paths unless their shape is cached, which it is only once
+// it passed the check.
+func (b *Builder[T]) update(acts []action[T], joined bool) (string, error) {
 	w := b.begin()
 	updateShape(&w, acts)
 	if !w.ok {
+		if joined {
+			if err := overlapIn(acts, 1); err != nil {
+				return "", err
+			}
+		}
 		return b.renderUpdate(acts), nil
 	}
 	if e := b.lookup(w.h); e != nil {
@@ -238,6 +329,11 @@ func (b *Builder[T]) Update(u Update[T]) (string, error) {
 				}
 			}
 			return text, nil
+		}
+	}
+	if joined {
+		if err := overlapIn(acts, 1); err != nil {
+			return "", err
 		}
 	}
 	priorNames, priorValues := b.nNames, b.nValues

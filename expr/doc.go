@@ -20,7 +20,7 @@
 //
 //	var b expr.Builder[Thread]
 //	cond, err := b.Condition(expr.Compare(expr.Lt, expr.PathOf[Thread](views), expr.Value[Thread](limit)))
-//	upd, err := b.Update(expr.Set(updated, expr.Value[Thread](now)).And(expr.Add[Thread](views, one)))
+//	upd, err := b.Update(expr.Set(updated, expr.Value[Thread](now)), expr.Add[Thread](views, one))
 //	in := &dynamodb.UpdateItemInput{
 //		ConditionExpression:       &cond, // "#0 < :0"
 //		UpdateExpression:          &upd,  // "SET #1 = :1 ADD #0 :2"
@@ -129,7 +129,11 @@
 // A Condition or an Update is four words, passed in registers: a single
 // comparison of a path with a value, or a single action, is held in it, and
 // building one allocates nothing but its value. Combining allocates once,
-// for the node of a connective or the list of the actions.
+// for the node of a connective or the list of the actions. Builder's
+// Condition and Update also take several expressions, rendered as And would
+// combine them but without combining them: a request's parts (its own
+// condition and an optimistic lock, the caller's actions and those of an
+// extension) cost no allocation beyond their values and the maps.
 //
 // Rendering remembers the shapes it meets: a request repeating an
 // expression (the same operators on the same paths, after the same names)

@@ -535,7 +535,17 @@ func ExampleBuilder_Condition() {
 	var b expr.Builder[Thread]
 	c, err := b.Condition(expr.AttributeExists[Thread](expr.Name("forum")))
 	fmt.Println(c, err)
-	// Output: attribute_exists(#0) <nil>
+	// Several conditions render as their conjunction, as And would make
+	// it; a write's own condition and an optimistic lock, say.
+	views, version := expr.Name("views"), expr.Name("version")
+	c, err = b.Condition(
+		expr.Compare(expr.Lt, expr.PathOf[Thread](views), expr.Value[Thread](&types.AttributeValueMemberN{Value: "100"})),
+		expr.Compare(expr.Eq, expr.PathOf[Thread](version), expr.Value[Thread](&types.AttributeValueMemberN{Value: "3"})),
+	)
+	fmt.Println(c, err)
+	// Output:
+	// attribute_exists(#0) <nil>
+	// #1 < :0 AND #2 = :1 <nil>
 }
 
 func ExampleBuilder_KeyCondition() {
@@ -550,7 +560,17 @@ func ExampleBuilder_Update() {
 	var b expr.Builder[Thread]
 	u, err := b.Update(expr.Set(expr.Name("views"), expr.Value[Thread](&types.AttributeValueMemberN{Value: "0"})))
 	fmt.Println(u, err)
-	// Output: SET #0 = :0 <nil>
+	// Several updates render their actions together, as And would
+	// combine them, overlapping paths included.
+	one := &types.AttributeValueMemberN{Value: "1"}
+	u, err = b.Update(expr.Remove[Thread](expr.Name("draft")), expr.Add[Thread](expr.Name("version"), one))
+	fmt.Println(u, err)
+	_, err = b.Update(expr.Remove[Thread](expr.Name("tags")), expr.Add[Thread](expr.Name("tags"), one))
+	fmt.Println(err)
+	// Output:
+	// SET #0 = :0 <nil>
+	// REMOVE #1 ADD #2 :1 <nil>
+	// gonamo/expr: overlapping paths: REMOVE tags and ADD tags overlap
 }
 
 func ExampleBuilder_Projection() {

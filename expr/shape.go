@@ -135,6 +135,20 @@ func updateShape[T any](w *shapeWalk, acts []action[T]) {
 	}
 }
 
+// condsShape walks the conditions cs, as a conjunction when and is true,
+// else the one condition of cs, as Builder.conditions renders them: a
+// conjunction of kids on the stack is walked as the node it stands for.
+func condsShape[T any](w *shapeWalk, cs []Condition[T], and bool, b *Builder[T]) {
+	if !and {
+		condShape(w, &cs[0], b)
+		return
+	}
+	w.tok(tokNode | uint64(condAnd) | uint64(len(cs))<<16)
+	for i := range cs {
+		condShape(w, &cs[i], b)
+	}
+}
+
 // condShape walks c, giving its values to b in the order of their
 // placeholders when b is not nil.
 func condShape[T any](w *shapeWalk, c *Condition[T], b *Builder[T]) {

@@ -234,25 +234,35 @@ func (u Update[T]) And(others ...Update[T]) Update[T] {
 // holds them all, checking each against those before it.
 func joinActions[T any](dst []action[T], u *Update[T], others []Update[T]) ([]action[T], error) {
 	dst = appendActions(dst, u)
+	first := len(dst)
 	for i := range others {
-		start := len(dst)
 		dst = appendActions(dst, &others[i])
-		for j := start; j < len(dst); j++ {
-			a := &dst[j]
-			for k := range start {
-				b := &dst[k]
-				// Paths start with their attribute's name: most
-				// actions differ there.
-				if a.elems.name != b.elems.name {
-					continue
-				}
-				if relate(b.target(), a.target()) != disjoint {
-					return nil, overlap(b.kind.String(), b.target(), a.kind.String(), a.target())
-				}
+	}
+	if err := overlapIn(dst, max(first, 1)); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// overlapIn returns the ErrPathOverlap error of the first action of acts,
+// from the one at start, whose path overlaps or conflicts with that of an
+// action before it, or nil. Those before start are known to be disjoint.
+func overlapIn[T any](acts []action[T], start int) error {
+	for j := start; j < len(acts); j++ {
+		a := &acts[j]
+		for k := range j {
+			b := &acts[k]
+			// Paths start with their attribute's name: most actions
+			// differ there.
+			if a.elems.name != b.elems.name {
+				continue
+			}
+			if relate(b.target(), a.target()) != disjoint {
+				return overlap(b.kind.String(), b.target(), a.kind.String(), a.target())
 			}
 		}
 	}
-	return dst, nil
+	return nil
 }
 
 // appendActions appends the actions of u to dst, whose capacity holds them.
