@@ -105,11 +105,17 @@
 //
 // The expressions are those of package expr, which renders them with
 // placeholders. A value can fail to encode (a NaN, an empty set, a string
-// that is not UTF-8), and package expr has no way to hold an error from
-// outside it, so descriptors return Condition[T] and Update[T]: an expression
-// of expr together with the first encoding error. Their Expr method returns
-// both; And, Or and Not keep the first error; RawCondition and RawUpdate
-// bring expressions built with expr directly into the same combinations.
+// that is not UTF-8), so descriptors return Condition[T] and Update[T]: an
+// expression of expr holding the first encoding error, if any. Their Expr
+// method returns the two apart; And, Or and Not keep the first error;
+// RawCondition and RawUpdate bring expressions built with expr directly
+// into the same combinations. A Builder renders them for a request, several
+// at once and without combining them first:
+//
+//	var b attr.Builder[Thread]
+//	cond, err := b.Condition(version.Eq(3), subject.BeginsWith("go"))
+//	upd, err := b.Update(subject.Set(s), views.Add(1))
+//	names, values := b.Names(), b.Values()
 //
 // A Query's key condition is built from two descriptor conditions by
 // KeyCondition: an Eq on the partition key and, optionally, a comparison,

@@ -1712,3 +1712,45 @@ func ExampleTermOp_String() {
 	// Output:
 	// begins_with TermOp(42)
 }
+
+// A request's conditions and actions, rendered as they are: no And.
+func ExampleBuilder() {
+	var b attr.Builder[Post]
+	cond, _ := b.Condition(postViews.Lt(100), postSubject.BeginsWith("go"))
+	upd, _ := b.Update(postSubject.Set("generics"), postViews.Add(1), postNick.Remove())
+	fmt.Println(cond)
+	printExpr(upd, b.Names(), b.Values())
+	// Output:
+	// #0 < :0 AND begins_with(#1, :1)
+	// SET #1 = :2 REMOVE #2 ADD #0 :3
+	//   #0 = views
+	//   #1 = subject
+	//   #2 = nick
+	//   :0 = {N:100}
+	//   :1 = {S:go}
+	//   :2 = {S:generics}
+	//   :3 = {N:1}
+}
+
+func ExampleBuilder_Condition() {
+	var b attr.Builder[Post]
+	var none attr.Condition[Post] // skipped
+	cond, err := b.Condition(postForum.Eq("go"), none, postViews.Gt(10).Or(postTags.Contains("hot")))
+	fmt.Println(cond, err)
+	_, err = b.Condition(postViews.Gt(1), postSubject.Eq("\xff"))
+	fmt.Println(err)
+	// Output:
+	// #0 = :0 AND (#1 > :1 OR contains(#2, :2)) <nil>
+	// gonamo/attr: Post.subject: invalid UTF-8: "\xff"
+}
+
+func ExampleBuilder_Update() {
+	var b attr.Builder[Post]
+	upd, err := b.Update(postTags.Add("go"), postViews.Add(1))
+	fmt.Println(upd, err)
+	_, err = b.Update(postMeta.Key("lang").Set("fr"), postMeta.Remove())
+	fmt.Println(err)
+	// Output:
+	// ADD #0 :0, #1 :1 <nil>
+	// gonamo/expr: overlapping paths: SET meta.lang and REMOVE meta overlap
+}

@@ -218,10 +218,13 @@ func updErr[T any](err error) Update[T] { return Update[T]{u: expr.UpdateError[T
 // And returns an Update holding the actions of u followed by those of
 // others; the first error of any of them wins.
 func (u Update[T]) And(others ...Update[T]) Update[T] {
-	// An Update is an expr.Update and nothing else, so others is passed to
-	// expr as it is rather than copied.
-	xs := unsafe.Slice((*expr.Update[T])(unsafe.Pointer(unsafe.SliceData(others))), len(others))
-	return Update[T]{u: u.u.And(xs...)}
+	return Update[T]{u: u.u.And(updates(others)...)}
+}
+
+// updates returns us as the expressions they are, without copying them:
+// an Update is an expr.Update and nothing else.
+func updates[T any](us []Update[T]) []expr.Update[T] {
+	return unsafe.Slice((*expr.Update[T])(unsafe.Pointer(unsafe.SliceData(us))), len(us))
 }
 
 // Expr returns the expression of u and the first error met while encoding
