@@ -141,13 +141,13 @@ func (t *Table[T]) prepareWrite(kind WriteKind, item *T, c *writeConfig[T]) (*Wr
 	return w, nil
 }
 
-// setActions returns the SET actions of the attributes an extension set.
-func (w *Write[T]) setActions() expr.Update[T] {
-	var u expr.Update[T]
+// appendSetActions appends to us the SET actions of the attributes an
+// extension set.
+func (w *Write[T]) appendSetActions(us []expr.Update[T]) []expr.Update[T] {
 	for _, name := range sortedKeys(w.sets) {
-		u = u.And(expr.Set(expr.Name(name), expr.Value[T](w.sets[name])))
+		us = append(us, expr.Set(expr.Name(name), expr.Value[T](w.sets[name])))
 	}
-	return u
+	return us
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

@@ -218,11 +218,15 @@ func one(c *types.ConsumedCapacity) []types.ConsumedCapacity {
 // conditional renders the write's condition, with the extensions' own,
 // into b.
 func (t *Table[T]) conditional(b *expr.Builder[T], c *writeConfig[T], w *Write[T]) (*string, error) {
-	ce, err := c.cond.And(w.cond).Expr()
+	own, err := c.cond.Expr()
+	var ext expr.Condition[T]
+	if err == nil {
+		ext, err = w.cond.Expr()
+	}
 	if err != nil {
 		return nil, &ValidationError{Model: t.schema.Model(), Attr: attrOf(err), Err: err}
 	}
-	s, err := b.Condition(ce)
+	s, err := b.Condition(own, ext)
 	if err != nil {
 		return nil, &ValidationError{Model: t.schema.Model(), Err: err}
 	}
@@ -371,24 +375,27 @@ func (t *Table[T]) saveInput(item *T, c *writeConfig[T]) (*dynamodb.UpdateItemIn
 	if err := t.checkSize(m); err != nil {
 		return nil, nil, &ValidationError{Model: t.schema.Model(), Err: err}
 	}
-	var upd expr.Update[T]
-	for _, f := range t.schema.Fields() {
+	// The actions are rendered as a list, never combined: And would copy
+	// the actions gathered so far for each attribute.
+	fields := t.schema.Fields()
+	us := make([]expr.Update[T], 0, len(fields)+len(w.sets))
+	for _, f := range fields {
 		name := f.Name()
 		if _, isKey := key[name]; isKey {
 			continue
 		}
 		if av, ok := m[name]; ok {
-			upd = upd.And(expr.Set(f.Path(), expr.Value[T](av)))
+			us = append(us, expr.Set(f.Path(), expr.Value[T](av)))
 		} else {
-			upd = upd.And(expr.Remove[T](f.Path()))
+			us = append(us, expr.Remove[T](f.Path()))
 		}
 	}
 	for _, name := range sortedKeys(w.sets) {
 		if _, known := t.schema.Field(name); !known {
-			upd = upd.And(expr.Set(expr.Name(name), expr.Value[T](w.sets[name])))
+			us = append(us, expr.Set(expr.Name(name), expr.Value[T](w.sets[name])))
 		}
 	}
-	in, err := t.updateInput(key, upd, c, w)
+	in, err := t.updateInput(key, c, w, us...)
 	return in, w, err
 }
 
@@ -417,14 +424,15 @@ func (t *Table[T]) updateItemInput(key *T, upd attr.Update[T], c *writeConfig[T]
 	if err != nil {
 		return nil, nil, err
 	}
-	in, err := t.updateInput(k, u.And(w.setActions()), c, w)
+	in, err := t.updateInput(k, c, w, w.appendSetActions([]expr.Update[T]{u})...)
 	return in, w, err
 }
 
-// updateInput renders an UpdateItem with the write's condition.
-func (t *Table[T]) updateInput(key map[string]types.AttributeValue, u expr.Update[T], c *writeConfig[T], w *Write[T]) (*dynamodb.UpdateItemInput, error) {
+// updateInput renders an UpdateItem of the actions of us with the write's
+// condition.
+func (t *Table[T]) updateInput(key map[string]types.AttributeValue, c *writeConfig[T], w *Write[T], us ...expr.Update[T]) (*dynamodb.UpdateItemInput, error) {
 	var b expr.Builder[T]
-	us, err := b.Update(u)
+	ue, err := b.Update(us...)
 	if err != nil {
 		return nil, &ValidationError{Model: t.schema.Model(), Err: err}
 	}
@@ -435,8 +443,8 @@ func (t *Table[T]) updateInput(key map[string]types.AttributeValue, u expr.Updat
 	in := &dynamodb.UpdateItemInput{TableName: aws.String(t.name), Key: key, ConditionExpression: cond,
 		ExpressionAttributeNames: b.Names(), ExpressionAttributeValues: b.Values(),
 		ReturnValuesOnConditionCheckFailure: t.onFailure(c)}
-	if us != "" {
-		in.UpdateExpression = aws.String(us)
+	if ue != "" {
+		in.UpdateExpression = aws.String(ue)
 	}
 	return in, nil
 }
