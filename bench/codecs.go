@@ -74,12 +74,13 @@ type Renderer struct {
 	Render func(in ExprInput) (Rendered, error)
 }
 
-// Renderers returns the renderers: hand (the floor), gonamo and aws, in this
-// order.
+// Renderers returns the renderers: hand (the floor), gonamo, gonamo-and
+// and aws, in this order.
 func Renderers() []Renderer {
 	return []Renderer{
 		{Name: "hand", Render: HandExpression},
 		{Name: "gonamo", Render: GonamoExpression},
+		{Name: "gonamo-and", Render: GonamoAndExpression},
 		{Name: "aws", Render: AWSExpression},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/expression"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 
+	"github.com/gonamo/gonamo/attr"
 	"github.com/gonamo/gonamo/expr"
 )
 
@@ -40,8 +41,33 @@ type Rendered struct {
 }
 
 // GonamoExpression renders the expressions with gonamo: typed descriptors
-// build the condition and the update, an expr.Builder renders them.
+// build the conditions and the actions, an attr.Builder renders them as
+// the parts of the request they are, without combining them first.
 func GonamoExpression(in ExprInput) (Rendered, error) {
+	var b attr.Builder[Medium]
+	var r Rendered
+	var err error
+	if r.Condition, err = b.Condition(mediumVersion.Eq(in.Version), mediumEmail.BeginsWith(in.EmailPrefix)); err != nil {
+		return Rendered{}, err
+	}
+	if r.Update, err = b.Update(
+		mediumName.Set(in.Name),
+		mediumScore.Set(in.Score),
+		mediumNick.Remove(),
+		mediumVersion.Add(1),
+		mediumTags.Add(in.Tag),
+	); err != nil {
+		return Rendered{}, err
+	}
+	r.Names, r.Values = b.Names(), b.Values()
+	return r, nil
+}
+
+// GonamoAndExpression renders the same expressions with gonamo, combining
+// the conditions and the actions with And first and rendering the
+// combinations with an expr.Builder: what a program that builds an
+// expression in parts, or keeps one, does.
+func GonamoAndExpression(in ExprInput) (Rendered, error) {
 	cond, err := mediumVersion.Eq(in.Version).And(mediumEmail.BeginsWith(in.EmailPrefix)).Expr()
 	if err != nil {
 		return Rendered{}, err
