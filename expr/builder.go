@@ -125,7 +125,7 @@ func valuePlaceholder(i int) string {
 // built with a mistake returns its first *Error (or the error it holds),
 // the first of cs first.
 func (b *Builder[T]) Condition(cs ...Condition[T]) (string, error) {
-	count, present, last := 0, 0, 0
+	count, present, last, leaves := 0, 0, 0, 0
 	for i := range cs {
 		c := &cs[i]
 		if err := c.err(); err != nil {
@@ -134,12 +134,20 @@ func (b *Builder[T]) Condition(cs ...Condition[T]) (string, error) {
 		if k := c.kidCount(condAnd); k > 0 {
 			count, present, last = count+k, present+1, i
 		}
+		if c.isLeaf() {
+			leaves++
+		}
 	}
 	switch present {
 	case 0:
 		return "", nil
 	case 1:
 		return b.conditions(cs[last:last+1], false), nil
+	}
+	if leaves == len(cs) {
+		if text, ok := b.conditionsFlat(cs); ok {
+			return text, nil
+		}
 	}
 	// The kids of the conjunction, as combine would gather them, on the
 	// stack.
@@ -160,27 +168,24 @@ func (b *Builder[T]) Condition(cs ...Condition[T]) (string, error) {
 // writers take the kids as a slice, never a node pointing to them, so that
 // they stay on the caller's stack.
 func (b *Builder[T]) conditions(cs []Condition[T], and bool) string {
+	// One walk hashes the shape and gives the values their placeholders,
+	// taken back unless the shape is cached.
 	w := b.begin()
+	priorNames, priorValues := b.nNames, b.nValues
 	w.tok(tokCondition)
-	condsShape(&w, cs, and, nil)
-	if !w.ok {
-		return b.renderConditions(cs, and)
-	}
-	if e := b.lookup(w.h); e != nil {
-		// Compare the shape with the entry while giving the values their
-		// placeholders, taken back if they differ.
-		values := b.nValues
-		v := shapeWalk{mode: walkCompare, ok: true, entry: e}
-		v.tok(tokCondition)
-		condsShape(&v, cs, and, b)
-		if v.ok && v.i == len(e.tokens) {
+	condsShape(&w, cs, and, b)
+	if w.ok {
+		e := b.lookup(w.h, priorValues)
+		if e != nil && w.matches(e, func(v *shapeWalk) {
+			v.tok(tokCondition)
+			condsShape(v, cs, and, nil)
+		}) {
 			return b.hit(e)
 		}
-		b.dropValues(values)
 	}
-	priorNames, priorValues := b.nNames, b.nValues
+	b.dropValues(priorValues)
 	text := b.renderConditions(cs, and)
-	if seen(w.h) {
+	if w.ok && seen(w.h) {
 		b.store(w.h, priorNames, priorValues, text, func(w *shapeWalk) {
 			w.tok(tokCondition)
 			condsShape(w, cs, and, nil)
@@ -288,8 +293,13 @@ func (b *Builder[T]) Update(us ...Update[T]) (string, error) {
 		return "", nil
 	}
 	var arr [8]action[T]
-	if parts == 1 {
+	switch {
+	case parts == 1:
 		return b.update(us[last].actions(&arr[0]), false)
+	case n == len(us) && parts == n: // each of us one action, inline
+		if text, ok := b.updateFlat(us); ok {
+			return text, nil
+		}
 	}
 	acts := arr[:0]
 	if n > len(arr) {
@@ -308,25 +318,12 @@ func (b *Builder[T]) Update(us ...Update[T]) (string, error) {
 func (b *Builder[T]) update(acts []action[T], joined bool) (string, error) {
 	w := b.begin()
 	updateShape(&w, acts)
-	if !w.ok {
-		if joined {
-			if err := overlapIn(acts, 1); err != nil {
-				return "", err
-			}
-		}
-		return b.renderUpdate(acts), nil
-	}
-	if e := b.lookup(w.h); e != nil {
-		v := shapeWalk{mode: walkCompare, ok: true, entry: e}
-		updateShape(&v, acts)
-		if v.ok && v.i == len(e.tokens) {
+	if w.ok {
+		e := b.lookup(w.h, b.nValues)
+		if e != nil && w.matches(e, func(v *shapeWalk) { updateShape(v, acts) }) {
 			text := b.hit(e)
-			for kind := actSet; kind < numActionKinds; kind++ {
-				for i := range acts {
-					if a := &acts[i]; a.kind == kind && kind != actRemove {
-						b.push(a.value)
-					}
-				}
+			for _, i := range e.order {
+				b.push(acts[i].value)
 			}
 			return text, nil
 		}
@@ -338,10 +335,27 @@ func (b *Builder[T]) update(acts []action[T], joined bool) (string, error) {
 	}
 	priorNames, priorValues := b.nNames, b.nValues
 	text := b.renderUpdate(acts)
-	if seen(w.h) {
-		b.store(w.h, priorNames, priorValues, text, func(w *shapeWalk) { updateShape(w, acts) })
+	if w.ok && seen(w.h) {
+		b.store(w.h, priorNames, priorValues, text, func(w *shapeWalk) {
+			updateShape(w, acts)
+			w.entry.order = valueOrder(acts)
+		})
 	}
 	return text, nil
+}
+
+// valueOrder returns the indexes of the actions of acts whose values
+// renderUpdate renders, in the order it renders them: clause by clause.
+func valueOrder[T any](acts []action[T]) []int32 {
+	var order []int32
+	for kind := actSet; kind < numActionKinds; kind++ {
+		for i := range acts {
+			if a := &acts[i]; a.kind == kind && kind != actRemove {
+				order = append(order, int32(i))
+			}
+		}
+	}
+	return order
 }
 
 // renderUpdate renders the actions acts, of which there is one at least.

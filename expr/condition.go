@@ -346,6 +346,9 @@ func newOps2[T any](kind condKind, cmp Comparator, a, b Operand[T]) *condNode[T]
 // Compare returns the comparison a op b, as in views > :0 or
 // size(tags) <= :1.
 func Compare[T any](op Comparator, a, b Operand[T]) Condition[T] {
+	if op.valid() && a.kind() == opPath && b.kind() == opValue { // valid operands, a leaf
+		return newOperands2(condCompare, op, a, b)
+	}
 	if !op.valid() {
 		return ConditionError[T](newError(ErrInvalidOperand, "invalid comparator "+op.String()))
 	}
@@ -427,6 +430,9 @@ func AttributeType[T any](p Path, t Type) Condition[T] {
 // s starts with prefix. Both are operands: usually a path and a value, but
 // DynamoDB accepts any two paths, values or sizes.
 func BeginsWith[T any](s, prefix Operand[T]) Condition[T] {
+	if s.kind() == opPath && prefix.kind() == opValue { // valid operands, a leaf
+		return newOperands2(condBeginsWith, 0, s, prefix)
+	}
 	if err := condOperands2("in begins_with", &s, &prefix); err != nil {
 		return ConditionError[T](err)
 	}
@@ -438,6 +444,9 @@ func BeginsWith[T any](s, prefix Operand[T]) Condition[T] {
 // Both are operands, so contains(:allowed, role) (is the attribute among
 // the values of a set) is as expressible as contains(tags, :tag).
 func Contains[T any](container, x Operand[T]) Condition[T] {
+	if container.kind() == opPath && x.kind() == opValue { // valid operands, a leaf
+		return newOperands2(condContains, 0, container, x)
+	}
 	if err := condOperands2("in contains", &container, &x); err != nil {
 		return ConditionError[T](err)
 	}

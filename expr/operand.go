@@ -215,6 +215,17 @@ func (o *Operand[T]) allowedIn(where string, allowed kinds) error {
 // checkValue rejects the attribute values that cannot be sent: nil, typed
 // nil pointers and union members the SDK does not know.
 func checkValue(v types.AttributeValue) error {
+	// Strings and numbers first, by two comparisons of the type.
+	switch v := v.(type) {
+	case *types.AttributeValueMemberS:
+		if v != nil {
+			return nil
+		}
+	case *types.AttributeValueMemberN:
+		if v != nil {
+			return nil
+		}
+	}
 	var isNil bool
 	switch v := v.(type) {
 	case nil:

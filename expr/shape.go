@@ -2,6 +2,7 @@ package expr
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"unsafe"
@@ -57,6 +58,7 @@ type shapeEntry struct {
 	tokens []uint64         // the shape, as taken by a shapeWalk
 	paths  []unsafe.Pointer // the elements of its paths, kept alive
 	text   string
+	order  []int32           // of an update: the actions whose values it renders, in order
 	added  []string          // the names the rendering added
 	all    map[string]string // every name after the rendering, to clone for Names
 }
@@ -84,6 +86,28 @@ type shapeWalk struct {
 	h     uint64
 	i     int
 	entry *shapeEntry // walkCompare, walkRecord
+	// toks holds the first tokens of a walkHash, so that the shape of a
+	// request's expression, a few tokens long, is compared with an entry
+	// without walking it again.
+	toks [walkTokens]uint64
+}
+
+// walkTokens is how many tokens a walkHash keeps.
+const walkTokens = 16
+
+// matches reports whether the walkHash w went over the shape of e, when
+// the shape was short enough for w to keep its tokens. A longer shape is
+// walked again by again, comparing.
+func (w *shapeWalk) matches(e *shapeEntry, again func(*shapeWalk)) bool {
+	if w.i != len(e.tokens) {
+		return false
+	}
+	if w.i <= walkTokens {
+		return slices.Equal(w.toks[:w.i], e.tokens)
+	}
+	v := shapeWalk{mode: walkCompare, ok: true, entry: e}
+	again(&v)
+	return v.ok && v.i == len(e.tokens)
 }
 
 type walkMode uint8
@@ -94,10 +118,25 @@ const (
 	walkRecord
 )
 
+// mix returns the hash h with the token t added.
+func mix(h, t uint64) uint64 { return (h + t) * 0x94d049bb133111eb }
+
+// pathToken returns the token of a path of n elements from elems, with
+// mark in its top byte, and false when the address of the elements leaves
+// no room for the rest (such a path is not cached).
+func pathToken(mark uint64, elems unsafe.Pointer, n uint64) (uint64, bool) {
+	addr := uint64(uintptr(elems))
+	return mark | n<<48 | addr, addr < 1<<48
+}
+
 func (w *shapeWalk) tok(t uint64) {
 	switch w.mode {
 	case walkHash:
-		w.h = (w.h + t) * 0x94d049bb133111eb
+		w.h = mix(w.h, t)
+		if w.i < walkTokens {
+			w.toks[w.i] = t
+		}
+		w.i++
 	case walkCompare:
 		if w.i >= len(w.entry.tokens) || w.entry.tokens[w.i] != t {
 			w.ok = false
@@ -111,12 +150,12 @@ func (w *shapeWalk) tok(t uint64) {
 // path takes a path by its elements, n of them from elems, with the marker
 // mark in the top byte of its token.
 func (w *shapeWalk) path(mark uint64, elems *pathElem, n int32) {
-	addr := uint64(uintptr(unsafe.Pointer(elems)))
-	if addr >= 1<<48 { // no room for the rest: not cached
+	t, ok := pathToken(mark, unsafe.Pointer(elems), uint64(n))
+	if !ok {
 		w.ok = false
 		return
 	}
-	w.tok(mark | uint64(n)<<48 | addr)
+	w.tok(t)
 	if w.mode == walkRecord {
 		w.entry.paths = append(w.entry.paths, unsafe.Pointer(elems))
 	}
@@ -149,6 +188,10 @@ func condsShape[T any](w *shapeWalk, cs []Condition[T], and bool, b *Builder[T])
 	}
 }
 
+// leafMark returns the marker of the token of a leaf whose meta word is
+// meta: its kind and comparator.
+func leafMark(meta uint64) uint64 { return tokLeaf | (meta&0xf|meta>>8&0x7<<4)<<56 }
+
 // condShape walks c, giving its values to b in the order of their
 // placeholders when b is not nil.
 func condShape[T any](w *shapeWalk, c *Condition[T], b *Builder[T]) {
@@ -159,7 +202,7 @@ func condShape[T any](w *shapeWalk, c *Condition[T], b *Builder[T]) {
 	if n == nil {
 		// The leaf's kind and comparator, then its path and value, read
 		// from c as they are.
-		w.path(tokLeaf|(c.meta&0xf|c.meta>>8&0x7<<4)<<56, (*pathElem)(c.p), int32(c.meta>>16))
+		w.path(leafMark(c.meta), (*pathElem)(c.p), int32(c.meta>>16))
 		if b != nil {
 			b.push(c.value)
 		}
@@ -202,16 +245,84 @@ func (b *Builder[T]) nameAt(i int) string {
 
 // begin returns the walk hashing a shape after the Builder's state.
 func (b *Builder[T]) begin() shapeWalk {
-	h := (uint64(b.nNames)<<32 | uint64(b.nValues) ^ 0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
-	return shapeWalk{ok: !shapesOff, h: h}
+	return shapeWalk{ok: !shapesOff, h: b.seed()}
 }
 
-// lookup returns the cached entry of the hash h when the Builder's names
-// and values before it are those of the entry; the caller compares the
-// shape itself.
-func (b *Builder[T]) lookup(h uint64) *shapeEntry {
+// seed returns the hash of the Builder's state, which a shape's hash
+// starts from.
+func (b *Builder[T]) seed() uint64 {
+	return (uint64(b.nNames)<<32 | uint64(b.nValues) ^ 0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
+}
+
+// The common lists, a request's leaves or actions written out one by one,
+// are walked in place by the functions below, with the hash and the
+// tokens in local variables, and rendered from the cache when their
+// shape is there. They give the tokens updateShape and condsShape give.
+
+// updateFlat renders, from the cache, the actions of us: two or more
+// Updates of one action each, held inline. It returns false when their
+// shape is not cached.
+func (b *Builder[T]) updateFlat(us []Update[T]) (string, bool) {
+	if shapesOff || len(us) >= walkTokens {
+		return "", false
+	}
+	var toks [walkTokens]uint64
+	toks[0] = tokUpdate | uint64(len(us))
+	h := mix(b.seed(), toks[0])
+	for i := range us {
+		u := &us[i]
+		kind := u.meta & 0xff
+		t, ok := pathToken(kind<<56, u.p, u.meta>>8)
+		if !ok || kind == 0 || kind >= tagErr { // not inline after all
+			return "", false
+		}
+		h, toks[1+i] = mix(h, t), t
+	}
+	e := b.lookup(h, b.nValues)
+	if e == nil || !slices.Equal(toks[:1+len(us)], e.tokens) {
+		return "", false
+	}
+	text := b.hit(e)
+	for _, i := range e.order {
+		b.push(us[i].value)
+	}
+	return text, true
+}
+
+// conditionsFlat renders, from the cache, the conjunction of cs: two or
+// more leaves. It returns false when its shape is not cached.
+func (b *Builder[T]) conditionsFlat(cs []Condition[T]) (string, bool) {
+	if shapesOff || len(cs) >= walkTokens-1 {
+		return "", false
+	}
+	var toks [walkTokens]uint64
+	toks[0], toks[1] = tokCondition, tokNode|uint64(condAnd)|uint64(len(cs))<<16
+	h := mix(mix(b.seed(), toks[0]), toks[1])
+	for i := range cs {
+		c := &cs[i]
+		t, ok := pathToken(leafMark(c.meta), c.p, c.meta>>16)
+		if !ok {
+			return "", false
+		}
+		h, toks[2+i] = mix(h, t), t
+	}
+	e := b.lookup(h, b.nValues)
+	if e == nil || !slices.Equal(toks[:2+len(cs)], e.tokens) {
+		return "", false
+	}
+	text := b.hit(e)
+	for i := range cs {
+		b.push(cs[i].value)
+	}
+	return text, true
+}
+
+// lookup returns the cached entry of the hash h when the Builder's names,
+// and its number of values before the shape (vals), are those of the
+// entry; the caller compares the shape itself.
+func (b *Builder[T]) lookup(h uint64, vals int) *shapeEntry {
 	e := shapeCache[slotOf(h)].Load()
-	if e == nil || e.hash != h || e.vals != b.nValues || len(e.prior) != b.nNames {
+	if e == nil || e.hash != h || e.vals != vals || len(e.prior) != b.nNames {
 		return nil
 	}
 	for i, n := range e.prior {
@@ -225,8 +336,13 @@ func (b *Builder[T]) lookup(h uint64) *shapeEntry {
 // hit applies the names of the cached rendering e to the Builder; the
 // caller adds the values.
 func (b *Builder[T]) hit(e *shapeEntry) string {
-	for _, n := range e.added {
-		b.addName(n)
+	if n := b.nNames; n+len(e.added) <= inlinePlaceholders {
+		copy(b.names[n:], e.added) // lookup compared the names before them
+		b.nNames += len(e.added)
+	} else {
+		for _, n := range e.added {
+			b.addName(n)
+		}
 	}
 	b.last = e
 	return e.text

@@ -142,6 +142,9 @@ func Set[T any](p Path, v Operand[T]) Update[T] {
 	if err := p.Err(); err != nil {
 		return UpdateError[T](err)
 	}
+	if v.kind() == opValue { // a valid value: the common case
+		return inline[T](actSet, p, v.value)
+	}
 	if err := v.allowedIn("in SET", setKinds); err != nil {
 		return UpdateError[T](err)
 	}
@@ -170,6 +173,9 @@ func Remove[T any](p Path) Update[T] {
 // p, or the elements of v (a set: SS, NS or BS) are added to the set at p. A
 // missing attribute counts as 0 or the empty set.
 func Add[T any](p Path, v types.AttributeValue) Update[T] {
+	if n, ok := v.(*types.AttributeValueMemberN); ok && n != nil && p.Err() == nil {
+		return inline[T](actAdd, p, v) // the common case: a counter
+	}
 	return setAction[T](actAdd, p, v, TypeNumber, TypeStringSet, TypeNumberSet, TypeBinarySet)
 }
 
