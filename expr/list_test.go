@@ -141,3 +141,53 @@ func TestBuilderListsAllocate(t *testing.T) {
 	render()
 	is.Equal(testing.AllocsPerRun(100, render), 0.0)
 }
+
+// TestBuilderFlatListsRenderAsAnd is TestBuilderListsRenderAsAnd for the
+// lists a Builder matches with the cache in place: leaves only, and
+// actions of a path and a value (or REMOVE) only, on paths made once, as
+// descriptors' are.
+func TestBuilderFlatListsRenderAsAnd(t *testing.T) {
+	is := is.New(t)
+	var paths []expr.Path
+	for i := range 6 {
+		paths = append(paths, expr.Name(fmt.Sprintf("f%d", i)), expr.Name("m").Key(fmt.Sprintf("k%d", i)))
+	}
+	valid := 0
+	for seed := range uint64(1000) {
+		r := rand.New(rand.NewPCG(seed, 4))
+		cs := make([]expr.Condition[Thread], 2+r.IntN(15))
+		for i := range cs {
+			p := pathOf(paths[r.IntN(len(paths))])
+			switch r.IntN(3) {
+			case 0:
+				cs[i] = expr.Compare(expr.Comparator(1+r.IntN(6)), p, shapeValue(r))
+			case 1:
+				cs[i] = expr.BeginsWith(p, value(s(fmt.Sprint(r.IntN(100)))))
+			default:
+				cs[i] = expr.Contains(p, shapeValue(r))
+			}
+		}
+		us := make([]expr.Update[Thread], 2+r.IntN(5))
+		for i := range us {
+			p := paths[r.IntN(len(paths))]
+			switch r.IntN(3) {
+			case 0:
+				us[i] = expr.Remove[Thread](p)
+			case 1:
+				us[i] = expr.Add[Thread](p, n(fmt.Sprint(r.IntN(1000))))
+			default:
+				us[i] = expr.Set(p, shapeValue(r))
+			}
+		}
+		restore := expr.SetShapeCache(false)
+		want := renderLists(false, cs, us)
+		restore()
+		for range 3 {
+			is.Equal(renderLists(true, cs, us), want)
+		}
+		if !strings.Contains(want, "overlap") && !strings.Contains(want, "conflict") {
+			valid++
+		}
+	}
+	is.True(valid > 200) // lists rendered, not refused for overlapping
+}
