@@ -81,7 +81,7 @@ func (f *field[T, V]) writtenValue(v V) (types.AttributeValue, error) {
 	return av, nil
 }
 
-func (a Attr[T, V]) compare(op TermOp, v V) Condition[T] {
+func (a Attr[T, V]) compare(cmp expr.Comparator, v V) Condition[T] {
 	if err := a.check(); err != nil {
 		return condErr[T](err)
 	}
@@ -89,28 +89,27 @@ func (a Attr[T, V]) compare(op TermOp, v V) Condition[T] {
 	if err != nil {
 		return condErr[T](err)
 	}
-	cmp, _ := op.comparator()
 	return Condition[T]{c: expr.Compare(cmp, expr.PathOf[T](a.f.path), expr.Value[T](av))}
 }
 
 // Eq returns the condition attr = v.
-func (a Attr[T, V]) Eq(v V) Condition[T] { return a.compare(TermEq, v) }
+func (a Attr[T, V]) Eq(v V) Condition[T] { return a.compare(expr.Eq, v) }
 
 // Ne returns the condition attr <> v.
-func (a Attr[T, V]) Ne(v V) Condition[T] { return a.compare(TermNe, v) }
+func (a Attr[T, V]) Ne(v V) Condition[T] { return a.compare(expr.Ne, v) }
 
 // Lt returns the condition attr < v. DynamoDB orders numbers by value,
 // strings and binaries by their UTF-8 bytes.
-func (a Attr[T, V]) Lt(v V) Condition[T] { return a.compare(TermLt, v) }
+func (a Attr[T, V]) Lt(v V) Condition[T] { return a.compare(expr.Lt, v) }
 
 // Le returns the condition attr <= v.
-func (a Attr[T, V]) Le(v V) Condition[T] { return a.compare(TermLe, v) }
+func (a Attr[T, V]) Le(v V) Condition[T] { return a.compare(expr.Le, v) }
 
 // Gt returns the condition attr > v.
-func (a Attr[T, V]) Gt(v V) Condition[T] { return a.compare(TermGt, v) }
+func (a Attr[T, V]) Gt(v V) Condition[T] { return a.compare(expr.Gt, v) }
 
 // Ge returns the condition attr >= v.
-func (a Attr[T, V]) Ge(v V) Condition[T] { return a.compare(TermGe, v) }
+func (a Attr[T, V]) Ge(v V) Condition[T] { return a.compare(expr.Ge, v) }
 
 // Between returns the condition attr BETWEEN lo AND hi, true when
 // lo <= attr <= hi.

@@ -292,14 +292,21 @@ func (b *Builder[T]) Update(us ...Update[T]) (string, error) {
 	if n == 0 {
 		return "", nil
 	}
-	var arr [8]action[T]
-	switch {
-	case parts == 1:
-		return b.update(us[last].actions(&arr[0]), false)
-	case n == len(us) && parts == n: // each of us one action, inline
+	if n == len(us) && parts == n && n > 1 { // each of us one action, inline
 		if text, ok := b.updateFlat(us); ok {
 			return text, nil
 		}
+	}
+	return b.updateParts(us, n, parts, last)
+}
+
+// updateParts renders the actions of us, n of them in parts Updates (the
+// last at index last), gathered on the stack. It is apart from Update so
+// that the flat path does not clear the stack's actions.
+func (b *Builder[T]) updateParts(us []Update[T], n, parts, last int) (string, error) {
+	var arr [8]action[T]
+	if parts == 1 {
+		return b.update(us[last].actions(&arr[0]), false)
 	}
 	acts := arr[:0]
 	if n > len(arr) {

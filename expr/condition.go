@@ -314,16 +314,6 @@ func condOperands2[T any](where string, a, b *Operand[T]) error {
 	return b.allowedIn(where, condKinds)
 }
 
-// newOperands2 returns the condition of kind on the operands a and b: a
-// leaf when they are a path and a value, else a node allocated with its two
-// operands.
-func newOperands2[T any](kind condKind, cmp Comparator, a, b Operand[T]) Condition[T] {
-	if a.kind() == opPath && b.kind() == opValue {
-		return leafOf[T](leaf{kind: kind, cmp: cmp, n: int32(a.meta >> 8), elems: (*pathElem)(a.p), value: b.value})
-	}
-	return nodeOf(newOps2(kind, cmp, a, b))
-}
-
 // ops2Node and ops3Node are nodes allocated with their operands, so that a
 // comparison, a function call or a BETWEEN costs one allocation.
 type ops2Node[T any] struct {
@@ -347,15 +337,26 @@ func newOps2[T any](kind condKind, cmp Comparator, a, b Operand[T]) *condNode[T]
 // size(tags) <= :1.
 func Compare[T any](op Comparator, a, b Operand[T]) Condition[T] {
 	if op.valid() && a.kind() == opPath && b.kind() == opValue { // valid operands, a leaf
-		return newOperands2(condCompare, op, a, b)
+		return pathValueLeaf(condCompare, op, &a, &b)
 	}
+	return compare(op, a, b)
+}
+
+// pathValueLeaf returns the leaf of kind of the path a and the value b.
+func pathValueLeaf[T any](kind condKind, cmp Comparator, a, b *Operand[T]) Condition[T] {
+	return Condition[T]{meta: uint64(kind) | uint64(cmp)<<8 | a.meta>>8<<16, p: a.p, value: b.value}
+}
+
+// compare is Compare of other operands than a path and a value: a node
+// allocated with them.
+func compare[T any](op Comparator, a, b Operand[T]) Condition[T] {
 	if !op.valid() {
 		return ConditionError[T](newError(ErrInvalidOperand, "invalid comparator "+op.String()))
 	}
 	if err := condOperands2("in a comparison", &a, &b); err != nil {
 		return ConditionError[T](err)
 	}
-	return newOperands2(condCompare, op, a, b)
+	return nodeOf(newOps2(condCompare, op, a, b))
 }
 
 // Between returns v BETWEEN lo AND hi, true when lo <= v <= hi.
@@ -431,12 +432,18 @@ func AttributeType[T any](p Path, t Type) Condition[T] {
 // DynamoDB accepts any two paths, values or sizes.
 func BeginsWith[T any](s, prefix Operand[T]) Condition[T] {
 	if s.kind() == opPath && prefix.kind() == opValue { // valid operands, a leaf
-		return newOperands2(condBeginsWith, 0, s, prefix)
+		return pathValueLeaf(condBeginsWith, 0, &s, &prefix)
 	}
+	return beginsWith(s, prefix)
+}
+
+// beginsWith is BeginsWith of other operands than a path and a value: a
+// node allocated with them.
+func beginsWith[T any](s, prefix Operand[T]) Condition[T] {
 	if err := condOperands2("in begins_with", &s, &prefix); err != nil {
 		return ConditionError[T](err)
 	}
-	return newOperands2(condBeginsWith, 0, s, prefix)
+	return nodeOf(newOps2(condBeginsWith, 0, s, prefix))
 }
 
 // Contains returns contains(container, x): true when the string container
@@ -445,12 +452,18 @@ func BeginsWith[T any](s, prefix Operand[T]) Condition[T] {
 // the values of a set) is as expressible as contains(tags, :tag).
 func Contains[T any](container, x Operand[T]) Condition[T] {
 	if container.kind() == opPath && x.kind() == opValue { // valid operands, a leaf
-		return newOperands2(condContains, 0, container, x)
+		return pathValueLeaf(condContains, 0, &container, &x)
 	}
+	return contains(container, x)
+}
+
+// contains is Contains of other operands than a path and a value: a node
+// allocated with them.
+func contains[T any](container, x Operand[T]) Condition[T] {
 	if err := condOperands2("in contains", &container, &x); err != nil {
 		return ConditionError[T](err)
 	}
-	return newOperands2(condContains, 0, container, x)
+	return nodeOf(newOps2(condContains, 0, container, x))
 }
 
 // And returns the conjunction of c and others. Absent (zero) conditions are

@@ -61,6 +61,10 @@ type shapeEntry struct {
 	order  []int32           // of an update: the actions whose values it renders, in order
 	added  []string          // the names the rendering added
 	all    map[string]string // every name after the rendering, to clone for Names
+	// after is the entry whose rendering gave the names before this one,
+	// all of them, when it was stored: the condition rendered before the
+	// update of a request, say.
+	after *shapeEntry
 }
 
 // The markers of the tokens of a shape, in their top byte. The tokens of
@@ -325,6 +329,11 @@ func (b *Builder[T]) lookup(h uint64, vals int) *shapeEntry {
 	if e == nil || e.hash != h || e.vals != vals || len(e.prior) != b.nNames {
 		return nil
 	}
+	if e.after != nil && e.after == b.last {
+		// The Builder's names are those of the rendering of b.last, as
+		// they were when e was stored: no need to compare them again.
+		return e
+	}
 	for i, n := range e.prior {
 		if b.nameAt(i) != n {
 			return nil
@@ -337,7 +346,10 @@ func (b *Builder[T]) lookup(h uint64, vals int) *shapeEntry {
 // caller adds the values.
 func (b *Builder[T]) hit(e *shapeEntry) string {
 	if n := b.nNames; n+len(e.added) <= inlinePlaceholders {
-		copy(b.names[n:], e.added) // lookup compared the names before them
+		// lookup compared the names before them
+		for i, name := range e.added {
+			b.names[n+i] = name
+		}
 		b.nNames += len(e.added)
 	} else {
 		for _, n := range e.added {
@@ -373,6 +385,9 @@ func (b *Builder[T]) store(h uint64, priorNames, priorValues int, text string, r
 		}
 	}
 	e.all = b.Names()
+	if l := b.last; l != nil && len(l.prior)+len(l.added) == priorNames {
+		e.after = l
+	}
 	shapeCache[slotOf(h)].Store(e)
 }
 

@@ -139,11 +139,16 @@ func listOf[T any](acts []action[T]) Update[T] {
 // IfNotExists, ListAppend, or one Plus or Minus of those (but not of
 // ListAppend); Size is not allowed in updates.
 func Set[T any](p Path, v Operand[T]) Update[T] {
+	if p.err == nil && len(p.elems) > 0 && v.kind() == opValue { // the common case
+		return inline[T](actSet, p, v.value)
+	}
+	return set(p, v)
+}
+
+// set is Set of a path with a mistake or of another operand than a value.
+func set[T any](p Path, v Operand[T]) Update[T] {
 	if err := p.Err(); err != nil {
 		return UpdateError[T](err)
-	}
-	if v.kind() == opValue { // a valid value: the common case
-		return inline[T](actSet, p, v.value)
 	}
 	if err := v.allowedIn("in SET", setKinds); err != nil {
 		return UpdateError[T](err)
@@ -173,32 +178,39 @@ func Remove[T any](p Path) Update[T] {
 // p, or the elements of v (a set: SS, NS or BS) are added to the set at p. A
 // missing attribute counts as 0 or the empty set.
 func Add[T any](p Path, v types.AttributeValue) Update[T] {
-	if n, ok := v.(*types.AttributeValueMemberN); ok && n != nil && p.Err() == nil {
-		return inline[T](actAdd, p, v) // the common case: a counter
-	}
-	return setAction[T](actAdd, p, v, TypeNumber, TypeStringSet, TypeNumberSet, TypeBinarySet)
+	return setAction[T](actAdd, p, v, true)
 }
 
 // Delete returns the action DELETE p v: the elements of the set v (SS, NS or
 // BS) are removed from the set at p.
 func Delete[T any](p Path, v types.AttributeValue) Update[T] {
-	return setAction[T](actDelete, p, v, TypeStringSet, TypeNumberSet, TypeBinarySet)
+	return setAction[T](actDelete, p, v, false)
 }
 
-func setAction[T any](kind actionKind, p Path, v types.AttributeValue, allowed ...Type) Update[T] {
+// setAction returns the action ADD or DELETE (kind) of v at p: v is a set,
+// or a number when numbers is true.
+func setAction[T any](kind actionKind, p Path, v types.AttributeValue, numbers bool) Update[T] {
 	if err := p.Err(); err != nil {
 		return UpdateError[T](err)
+	}
+	var ok bool
+	switch x := v.(type) {
+	case *types.AttributeValueMemberN:
+		ok = numbers && x != nil
+	case *types.AttributeValueMemberSS:
+		ok = x != nil
+	case *types.AttributeValueMemberNS:
+		ok = x != nil
+	case *types.AttributeValueMemberBS:
+		ok = x != nil
+	}
+	if ok {
+		return inline[T](kind, p, v)
 	}
 	if err := checkValue(v); err != nil {
 		return UpdateError[T](err)
 	}
-	t := valueType(v)
-	for _, a := range allowed {
-		if t == a {
-			return inline[T](kind, p, v)
-		}
-	}
-	return UpdateError[T](newError(ErrInvalidOperand, fmt.Sprintf("%s of a value of type %s on %s", kind, string(t), p)))
+	return UpdateError[T](newError(ErrInvalidOperand, fmt.Sprintf("%s of a value of type %s on %s", kind, string(valueType(v)), p)))
 }
 
 // And returns an Update holding the actions of u followed by those of
