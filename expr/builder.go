@@ -142,6 +142,13 @@ func (b *Builder[T]) Condition(cs ...Condition[T]) (string, error) {
 	case 0:
 		return "", nil
 	case 1:
+		// A conjunction of leaves, made by And, is matched with the cache
+		// in place like a list of them.
+		if n := cs[last].node(); n != nil && n.kind == condAnd && allLeaves(n.kids()) {
+			if text, ok := b.conditionsFlat(n.kids()); ok {
+				return text, nil
+			}
+		}
 		return b.conditions(cs[last:last+1], false), nil
 	}
 	if leaves == len(cs) {
@@ -160,6 +167,16 @@ func (b *Builder[T]) Condition(cs ...Condition[T]) (string, error) {
 		kids = cs[i].appendKids(condAnd, kids)
 	}
 	return b.conditions(kids, true), nil
+}
+
+// allLeaves reports whether every condition of cs is a leaf.
+func allLeaves[T any](cs []Condition[T]) bool {
+	for i := range cs {
+		if !cs[i].isLeaf() {
+			return false
+		}
+	}
+	return true
 }
 
 // conditions renders the valid, present conditions cs, their conjunction

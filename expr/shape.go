@@ -167,6 +167,10 @@ func (w *shapeWalk) path(mark uint64, elems *pathElem, n int32) {
 
 // updateShape walks the actions acts.
 func updateShape[T any](w *shapeWalk, acts []action[T]) {
+	if w.mode == walkHash {
+		updateHash(w, acts)
+		return
+	}
 	w.tok(tokUpdate | uint64(len(acts)))
 	for i := range acts {
 		a := &acts[i]
@@ -176,6 +180,31 @@ func updateShape[T any](w *shapeWalk, acts []action[T]) {
 		}
 		w.path(uint64(a.kind)<<56, a.elems, a.n)
 	}
+}
+
+// updateHash is updateShape hashing, with the hash and the number of
+// tokens in local variables rather than written to w at every token.
+func updateHash[T any](w *shapeWalk, acts []action[T]) {
+	t := tokUpdate | uint64(len(acts))
+	h, i := mix(w.h, t), w.i
+	if i < walkTokens {
+		w.toks[i] = t
+	}
+	i++
+	for j := range acts {
+		a := &acts[j]
+		t, ok := pathToken(uint64(a.kind)<<56, unsafe.Pointer(a.elems), uint64(a.n))
+		if !ok || a.rhs != nil {
+			w.ok = false
+			return
+		}
+		h = mix(h, t)
+		if i < walkTokens {
+			w.toks[i] = t
+		}
+		i++
+	}
+	w.h, w.i = h, i
 }
 
 // condsShape walks the conditions cs, as a conjunction when and is true,
