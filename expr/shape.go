@@ -311,15 +311,14 @@ func (b *Builder[T]) updateFlat(us []Update[T]) (string, bool) {
 		}
 		h, toks[1+i] = mix(h, t), t
 	}
-	e := b.lookup(h, b.nValues)
-	if e == nil || !slices.Equal(toks[:1+len(us)], e.tokens) {
+	e := b.hitFlat(h, toks[:1+len(us)])
+	if e == nil {
 		return "", false
 	}
-	text := b.hit(e)
 	for _, i := range e.order {
 		b.push(us[i].value)
 	}
-	return text, true
+	return e.text, true
 }
 
 // conditionsFlat renders, from the cache, the conjunction of cs: two or
@@ -339,15 +338,26 @@ func (b *Builder[T]) conditionsFlat(cs []Condition[T]) (string, bool) {
 		}
 		h, toks[2+i] = mix(h, t), t
 	}
-	e := b.lookup(h, b.nValues)
-	if e == nil || !slices.Equal(toks[:2+len(cs)], e.tokens) {
+	e := b.hitFlat(h, toks[:2+len(cs)])
+	if e == nil {
 		return "", false
 	}
-	text := b.hit(e)
 	for i := range cs {
 		b.push(cs[i].value)
 	}
-	return text, true
+	return e.text, true
+}
+
+// hitFlat returns the cached entry of the shape of hash h and tokens toks,
+// its names applied to the Builder, or nil when the shape is not cached;
+// the caller hands out the values.
+func (b *Builder[T]) hitFlat(h uint64, toks []uint64) *shapeEntry {
+	e := b.lookup(h, b.nValues)
+	if e == nil || !slices.Equal(toks, e.tokens) {
+		return nil
+	}
+	b.hit(e)
+	return e
 }
 
 // lookup returns the cached entry of the hash h when the Builder's names,
