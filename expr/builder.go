@@ -321,10 +321,11 @@ func (b *Builder[T]) Update(us ...Update[T]) (string, error) {
 // last at index last), gathered on the stack. It is apart from Update so
 // that the flat path does not clear the stack's actions.
 func (b *Builder[T]) updateParts(us []Update[T], n, parts, last int) (string, error) {
-	var arr [8]action[T]
 	if parts == 1 {
-		return b.update(us[last].actions(&arr[0]), false)
+		var one action[T]
+		return b.update(us[last].actions(&one), false)
 	}
+	var arr [8]action[T]
 	acts := arr[:0]
 	if n > len(arr) {
 		acts = make([]action[T], 0, n)
